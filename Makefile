@@ -1,0 +1,71 @@
+# Quick start: `make demo` runs the demo against the embedded emulator, `make test` runs every check CI runs.
+SHELL := /bin/bash
+PYTHON ?= $(shell tools/find-python)
+VENV := .venv
+BIN := $(CURDIR)/$(VENV)/bin
+STAMP := $(VENV)/.installed
+COLLECTIONS := $(CURDIR)/build/collections
+LINK := $(COLLECTIONS)/ansible_collections/telephony/pbx
+
+# Emulator settings for `make emulator` (see docs/emulator.md).
+PORT ?= 8088
+CLIENT_ID ?= emulator-client-id
+CLIENT_SECRET ?= emulator-client-secret
+ACCESS_TOKEN_TTL ?= 1800
+REFRESH_TOKEN_TTL ?= 86400
+
+export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
+export PATH := $(BIN):$(PATH)
+
+.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build clean
+
+all: test
+
+$(STAMP): requirements-dev.txt emulator/pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.11 or newer is needed" >&2; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt -e ./emulator
+	@touch $@
+
+$(LINK):
+	@mkdir -p $(dir $@)
+	@ln -sfn $(CURDIR) $@
+
+venv: $(STAMP) $(LINK)
+
+emulator: venv
+	$(BIN)/python -m pbx_emulator --port $(PORT) --client-id '$(CLIENT_ID)' --client-secret '$(CLIENT_SECRET)' \
+	  --access-token-ttl $(ACCESS_TOKEN_TTL) --refresh-token-ttl $(REFRESH_TOKEN_TTL)
+
+demo: venv
+	cd tools && $(BIN)/python demo.py
+
+test: docs-check unit integration lint sanity changelog-lint
+
+unit: venv
+	$(BIN)/python -m pytest -q emulator/tests tests/unit
+
+integration: venv
+	$(BIN)/python -m pytest -q -n 2 tests/integration
+
+lint: venv
+	$(BIN)/ansible-lint --profile production --offline playbooks roles
+
+sanity: venv
+	$(BIN)/python tools/sanity.py
+
+docs: venv
+	$(BIN)/python tools/render_docs.py
+
+docs-check: venv
+	$(BIN)/python tools/render_docs.py --check
+
+changelog-lint: venv
+	$(BIN)/antsibull-changelog lint
+
+build: venv
+	$(BIN)/ansible-galaxy collection build --force --output-path build
+
+clean:
+	rm -rf build $(VENV)

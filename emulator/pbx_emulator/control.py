@@ -1,0 +1,228 @@
+"""The /_emulator/ control API: test hooks, never counted, never authenticated."""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections import deque
+from typing import TYPE_CHECKING, Any, Callable
+
+from aiohttp import web
+
+from . import extension, organization, outbound_route
+from .errors import ApiError
+from .state import INSTANCE_NAME, Config, Fault, Instance
+
+if TYPE_CHECKING:
+    from .app import Registry
+
+FAULT_KIND = re.compile(r"overloaded|reset|http_[45]\d\d")
+
+
+class BadRequest(Exception):
+    def __init__(self, message: str, **detail: Any) -> None:
+        super().__init__(message)
+        self.detail = {"error": message, **detail}
+
+
+Handler = Callable[["ControlCall"], Any]
+
+
+class ControlCall:
+    def __init__(self, registry: "Registry", pbx: Instance, body: dict) -> None:
+        self.registry = registry
+        self.pbx = pbx
+        self.body = body
+
+
+def ok(**extra: Any) -> dict:
+    return {"ok": True, **extra}
+
+
+def reset(c: ControlCall) -> dict:
+    c.pbx.reset()
+    return ok()
+
+
+def seed(c: ControlCall) -> dict:
+    """Create objects through the API's own validation, all or nothing."""
+    unknown = set(c.body) - {"extensions", "departments", "outbound_routes"}
+    if unknown:
+        raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
+    backup = copy.deepcopy(c.pbx.data)
+    # Departments and routes first, so extensions can reference them.
+    steps = (("departments", organization.create_department),
+             ("outbound_routes", outbound_route.create_route),
+             ("extensions", extension.create_extension))
+    created: dict[str, list[int]] = {}
+    try:
+        for key, create in steps:
+            items = c.body.get(key) or []
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                raise BadRequest(f"{key} must be a list of objects")
+            created[key] = []
+            for index, item in enumerate(items):
+                try:
+                    created[key].append(create(c.pbx, dict(item)))
+                except ApiError as error:
+                    raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
+    except BadRequest:
+        c.pbx.data = backup
+        raise
+    return {"extensions": created["extensions"], "departments": created["departments"],
+            "outbound_routes": created["outbound_routes"]}
+
+
+def counters(c: ControlCall) -> dict:
+    return c.pbx.counters.snapshot(c.pbx.tokens.active_access_count())
+
+
+def counters_reset(c: ControlCall) -> dict:
+    c.pbx.counters.reset()
+    return ok()
+
+
+def expire_tokens(c: ControlCall) -> dict:
+    c.pbx.tokens.expire_all(refresh_tokens=bool(c.body.get("refresh_tokens", False)))
+    return ok()
+
+
+def revoke_tokens(c: ControlCall) -> dict:
+    c.pbx.tokens.clear()
+    return ok()
+
+
+def unblock(c: ControlCall) -> dict:
+    c.pbx.guard.clear()
+    return ok()
+
+
+def get_config(c: ControlCall) -> dict:
+    return c.pbx.config.to_dict()
+
+
+def _config_value(name: str, value: Any, expected: type) -> Any:
+    if expected is bool:
+        if not isinstance(value, bool):
+            raise BadRequest(f"{name} must be a boolean")
+    elif expected is int:
+        if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+            raise BadRequest(f"{name} must be a positive integer")
+    elif not isinstance(value, str) or not value:
+        raise BadRequest(f"{name} must be a non-empty string")
+    return value
+
+
+def set_config(c: ControlCall) -> dict:
+    types = Config.field_types()
+    unknown = set(c.body) - set(types)
+    if unknown:
+        raise BadRequest(f"unknown config keys: {sorted(unknown)}")
+    values = {k: _config_value(k, v, types[k]) for k, v in c.body.items()}
+    for name, value in values.items():
+        setattr(c.pbx.config, name, value)
+    return c.pbx.config.to_dict()
+
+
+def add_fault(c: ControlCall) -> dict:
+    endpoint, kind, count = c.body.get("endpoint"), c.body.get("kind"), c.body.get("count", 1)
+    if not isinstance(endpoint, str) or not endpoint:
+        raise BadRequest("endpoint must be a non-empty string such as 'extension/list'")
+    if not isinstance(kind, str) or not FAULT_KIND.fullmatch(kind):
+        raise BadRequest("kind must be http_500, http_503 (any http_4xx/5xx), overloaded or reset")
+    if not isinstance(count, int) or isinstance(count, bool) or count < 1:
+        raise BadRequest("count must be a positive integer")
+    c.pbx.faults.setdefault(endpoint, deque()).append(Fault(kind, count))
+    return list_faults(c)
+
+
+def list_faults(c: ControlCall) -> dict:
+    return {"faults": [{"endpoint": e, "kind": f.kind, "count": f.remaining}
+                       for e, queue in c.pbx.faults.items() for f in queue]}
+
+
+def clear_faults(c: ControlCall) -> dict:
+    c.pbx.faults.clear()
+    return ok()
+
+
+def dump_state(c: ControlCall) -> dict:
+    data = c.pbx.data
+    return {
+        "extensions": [copy.deepcopy(e) for _, e in sorted(data.extensions.items())],
+        "departments": [dict(d) for _, d in sorted(data.departments.items())],
+        "outbound_routes": [outbound_route.detail_view(c.pbx, r)
+                            for _, r in sorted(data.outbound_routes.items())],
+        "roles": [{"id": k, "name": v} for k, v in sorted(data.roles.items())],
+        "welcome_emails": list(data.welcome_emails),
+        "blocked_ips": sorted(c.pbx.guard.blocked),
+        "failed_login_streaks": dict(c.pbx.guard.failures),
+    }
+
+
+def _require_default(c: ControlCall) -> None:
+    if c.pbx.name != "":
+        raise BadRequest("instances are managed on the default instance only")
+
+
+def list_instances(c: ControlCall) -> dict:
+    _require_default(c)
+    return {"instances": sorted(name for name in c.registry if name)}
+
+
+def add_instance(c: ControlCall) -> dict:
+    _require_default(c)
+    name = c.body.get("name")
+    if not isinstance(name, str) or not INSTANCE_NAME.fullmatch(name):
+        raise BadRequest("name must match [A-Za-z0-9][A-Za-z0-9_.-]*")
+    created = name not in c.registry
+    c.registry.add(name)
+    return {"name": name, "created": created, "prefix": f"/pbx/{name}"}
+
+
+ROUTES: dict[tuple[str, str], Handler] = {
+    ("POST", "reset"): reset,
+    ("POST", "seed"): seed,
+    ("GET", "counters"): counters,
+    ("POST", "counters/reset"): counters_reset,
+    ("POST", "expire_tokens"): expire_tokens,
+    ("POST", "revoke_tokens"): revoke_tokens,
+    ("POST", "unblock"): unblock,
+    ("GET", "config"): get_config,
+    ("POST", "config"): set_config,
+    ("GET", "faults"): list_faults,
+    ("POST", "faults"): add_fault,
+    ("DELETE", "faults"): clear_faults,
+    ("GET", "state"): dump_state,
+    ("GET", "instances"): list_instances,
+    ("POST", "instances"): add_instance,
+}
+
+
+async def _read_body(request: web.Request) -> dict:
+    raw = await request.read()
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except ValueError:
+        raise BadRequest("body is not valid JSON") from None
+    if not isinstance(body, dict):
+        raise BadRequest("body must be a JSON object")
+    return body
+
+
+async def handle(request: web.Request, registry: "Registry", pbx: Instance,
+                 path: str) -> web.Response:
+    handler = ROUTES.get((request.method, path.strip("/")))
+    if handler is None:
+        known = sorted({p for _, p in ROUTES})
+        return web.json_response({"error": f"no control route {request.method} {path}",
+                                  "routes": known}, status=404)
+    try:
+        result = handler(ControlCall(registry, pbx, await _read_body(request)))
+    except BadRequest as error:
+        return web.json_response(error.detail, status=400)
+    return web.json_response(result)
+

@@ -1,0 +1,62 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+
+class ModuleDocFragment(object):
+    # What a resource module supports, stated once for every module.
+    DOCUMENTATION = r"""
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - Reads the PBX and reports the change it would make; sends no write (see RV(api_requests.planned)).
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: full
+    details:
+      - Before and after show the options the task sets; secrets are shown masked.
+  idempotent:
+    description: When run twice in a row outside check mode with the same arguments, the second invocation indicates no change.
+    support: full
+"""
+
+    INFO_MODULE = r"""
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - This action does not modify state.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: N/A
+    details:
+      - This action does not modify state.
+  idempotent:
+    description: When run twice in a row outside check mode with the same arguments, the second invocation indicates no change.
+    support: full
+"""
+
+    YEASTAR = r"""
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/telephony.pbx.yeastar) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - telephony.pbx.yeastar
+notes:
+  - Runs over the persistent connection C(ansible.netcommon.httpapi) with
+    C(ansible_network_os=telephony.pbx.yeastar); see the P(telephony.pbx.yeastar#httpapi) plugin
+    for credentials, TLS and the token lifecycle.
+  - Every result reports in RV(api_requests) the API requests the task sent and, in check mode, the writes it
+    would have sent.
+"""

@@ -1,0 +1,303 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Declarative resource specs: one list of Field objects per resource drives the argument
+spec, input validation, normalisation, comparison, API payloads and the documentation.
+
+A value exists in three forms:
+  option    what the user writes (names, booleans);
+  canonical what is compared (references as ids, sets sorted, flags as bool);
+  api       what the PBX sends and receives (0/1 flags, id shapes such as [{"value": "3"}]).
+Conversions between them live here; nothing vendor-specific does.
+"""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+import re
+
+SECRET_SHOWN = "********"
+UNKNOWN = object()
+
+
+class InputError(Exception):
+    """User input the module rejects before sending any request."""
+
+
+class Field:
+    """One option of a resource and the API field behind it."""
+
+    def __init__(self, name, type="str", api=None, doc="", choices=None, elements=None, options=None,
+                 key=None, default=None, required=False, identity=False, create_default=None,
+                 required_on_create=False, create_only=False, secret=False, readable=True,
+                 reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
+                 length=None, value_range=None, pattern=None, pattern_hint=None, check=None,
+                 unordered=False, version_added="0.1.0"):
+        self.name = name
+        self.type = type
+        self.api = api or name
+        self.doc = doc if isinstance(doc, list) else [doc]
+        self.choices = choices
+        self.elements = elements
+        self.options = options
+        self.key = key
+        self.default = default
+        self.required = required
+        self.identity = identity
+        self.create_default = create_default
+        self.required_on_create = required_on_create
+        self.create_only = create_only
+        self.secret = secret
+        self.readable = readable
+        self.reference = reference
+        self.api_true = api_true
+        self.api_false = api_false
+        self._to_api = to_api
+        self._from_api = from_api
+        self.length = length
+        self.value_range = value_range
+        self.pattern = re.compile(pattern) if pattern else None
+        self.pattern_hint = pattern_hint
+        self.check = check
+        self.unordered = unordered
+        self.version_added = version_added
+
+    @property
+    def keyed(self):
+        return self.type == "list" and self.elements == "dict" and self.key is not None
+
+    # ------------------------------------------------------------ validation
+    def validate(self, value, where=None):
+        """Raise InputError naming the option and what is allowed."""
+        where = where or self.name
+        if value is None:
+            return
+        if self.type == "list":
+            for index, item in enumerate(value):
+                label = "%s[%d]" % (where, index)
+                if self.options:
+                    for sub in self.options:
+                        sub.validate(item.get(sub.name), "%s.%s" % (label, sub.name))
+                else:
+                    self._validate_scalar(item, label)
+            if self.keyed:
+                keys = [item[self.key] for item in value]
+                duplicates = sorted(set(k for k in keys if keys.count(k) > 1))
+                if duplicates:
+                    raise InputError("%s: each %s may appear once; repeated: %s" % (where, self.key, ", ".join(duplicates)))
+            return
+        self._validate_scalar(value, where)
+
+    def _validate_scalar(self, value, where):
+        if self.length and isinstance(value, str):
+            low, high = self.length
+            if not low <= len(value) <= high:
+                allowed = "at most %d characters" % high if low == 0 else "%d to %d characters" % (low, high)
+                raise InputError("%s must be %s long, got %d" % (where, allowed, len(value)))
+        if self.value_range and isinstance(value, int) and not isinstance(value, bool):
+            low, high = self.value_range
+            if not low <= value <= high:
+                raise InputError("%s must be between %d and %d, got %d" % (where, low, high, value))
+        if self.pattern and isinstance(value, str) and not self.pattern.match(value):
+            shown = SECRET_SHOWN if self.secret else repr(value)
+            raise InputError("%s must be %s, got %s" % (where, self.pattern_hint, shown))
+        if self.check:
+            problem = self.check(value)
+            if problem:
+                raise InputError("%s %s" % (where, problem))
+
+    # -------------------------------------------------------- conversions
+    def canonical_from_option(self, value, resolve):
+        """Option value -> canonical value; `resolve(kind, names)` maps names to ids."""
+        if value is None:
+            return None
+        if self.reference:
+            names = value if self.type == "list" else [value]
+            ids = resolve(self.reference, names, self.name)
+            return tuple(sorted(ids)) if self.type == "list" else ids[0]
+        if self.keyed:
+            return dict((item[self.key], dict((sub.name, sub.canonical_from_option(item.get(sub.name), resolve))
+                                              for sub in self.options if sub.name != self.key
+                                              and item.get(sub.name) is not None))
+                        for item in value)
+        if self.type == "list":
+            return tuple(sorted(value)) if self.unordered else tuple(value)
+        return value
+
+    def canonical_from_api(self, value):
+        """API value -> canonical value, or UNKNOWN when the API does not reveal it."""
+        if self._from_api:
+            value = self._from_api(value)
+        if value is None or (self.secret and value == ""):
+            return UNKNOWN if (self.secret or not self.readable) else None
+        if not self.readable:
+            return UNKNOWN
+        if self.keyed:
+            entries = {}
+            for item in value:
+                entries[item.get(self.key)] = dict((sub.name, sub.canonical_from_api(item.get(sub.api)))
+                                                   for sub in self.options if sub.name != self.key)
+            return entries
+        if self.reference:
+            # Ids keep the type the adapter's look-ups use; only names are option-typed.
+            ids = list(value) if self.type == "list" else value
+            return (tuple(sorted(ids)) if self.unordered else tuple(ids)) if self.type == "list" else ids
+        if self.type == "list":
+            items = [_coerce(v, self.elements) for v in value]
+            return tuple(sorted(items)) if self.unordered else tuple(items)
+        if self.type == "bool":
+            return _api_bool(value, self.api_true, self.api_false)
+        return _coerce(value, self.type)
+
+    def api_from_canonical(self, value, current=None):
+        """Canonical -> API value. Keyed lists merge into the current entries so no field is dropped."""
+        if self.keyed:
+            merged = dict((item.get(self.key), dict(item)) for item in (current or []))
+            for key, wanted in value.items():
+                entry = merged.setdefault(key, {self.key: key})
+                for sub in self.options:
+                    if sub.name in wanted:
+                        entry[sub.api] = sub.api_from_canonical(wanted[sub.name])
+            return [merged[key] for key in sorted(merged, key=_order_of(current, self.key))]
+        if self.type == "bool":
+            value = self.api_true if value else self.api_false
+        elif self.type == "list":
+            value = list(value)
+        return self._to_api(value) if self._to_api else value
+
+    def shown(self, canonical, names):
+        """Canonical -> what before/after show; `names(kind, ids)` maps ids back to names."""
+        if canonical is None:
+            return None
+        if self.secret:
+            return SECRET_SHOWN
+        if canonical is UNKNOWN:
+            return "(not readable)"
+        if self.reference:
+            ids = list(canonical) if self.type == "list" else [canonical]
+            shown = names(self.reference, ids)
+            return shown if self.type == "list" else shown[0]
+        if self.keyed:
+            return [dict([(self.key, key)] + [(sub.name, sub.shown(v, names)) for sub, v in _subs(self, entry)])
+                    for key, entry in sorted(canonical.items())]
+        if isinstance(canonical, tuple):
+            return list(canonical)
+        return canonical
+
+    # ---------------------------------------------------------- comparison
+    def differs(self, wanted, current):
+        """True when the wanted canonical value is not what the PBX holds, for the parts the user set."""
+        if self.keyed:
+            current = current if isinstance(current, dict) else {}
+            for key, entry in wanted.items():
+                have = current.get(key, {})
+                for sub in self.options:
+                    if sub.name in entry and sub.differs(entry[sub.name], have.get(sub.name)):
+                        return True
+            return False
+        if current is UNKNOWN:
+            return True
+        return wanted != current
+
+    def only_set(self, canonical_current, wanted):
+        """The part of a current canonical value that corresponds to what the user set."""
+        if self.keyed and isinstance(canonical_current, dict):
+            return dict((key, dict((name, canonical_current.get(key, {}).get(name)) for name in entry))
+                        for key, entry in wanted.items())
+        return canonical_current
+
+
+def _subs(field, entry):
+    return [(sub, entry[sub.name]) for sub in field.options if sub.name in entry]
+
+
+def _order_of(current, key):
+    order = dict((item.get(key), index) for index, item in enumerate(current or []))
+    return lambda k: (order.get(k, len(order)), str(k))
+
+
+def _api_bool(value, api_true, api_false):
+    if value in (api_true, str(api_true)):
+        return True
+    if value in (api_false, str(api_false)):
+        return False
+    return bool(value)
+
+
+def _coerce(value, kind):
+    if kind == "int":
+        try:
+            return int(value)
+        except (TypeError, ValueError):
+            return value
+    if kind == "str" and value is not None and not isinstance(value, str):
+        return str(value)
+    return value
+
+
+class ResourceSpec:
+    """The fields of one resource plus the words used to talk about it."""
+
+    def __init__(self, name, label, fields, identity_label=None):
+        self.name = name
+        self.label = label
+        self.fields = fields
+        self.by_name = dict((f.name, f) for f in fields)
+        self.by_api = dict((f.api, f) for f in fields)
+        self.identity_label = identity_label
+
+    def argument_spec(self):
+        return build_argument_spec(self.fields)
+
+    def identity(self, params):
+        return dict((f.name, params.get(f.name)) for f in self.fields if f.identity)
+
+    def describe(self, identity):
+        return "%s %s" % (self.label, " ".join(str(v) for v in identity.values() if v is not None))
+
+    def wanted_options(self, params):
+        """The options the user set (identity excluded), validated."""
+        wanted = {}
+        for field in self.fields:
+            value = params.get(field.name)
+            if value is None:
+                continue
+            field.validate(value)
+            if not field.identity:
+                wanted[field.name] = _drop_unset(value)
+        return wanted
+
+    def option_name(self, api_name):
+        field = self.by_api.get(api_name)
+        return field.name if field else api_name
+
+
+def _drop_unset(value):
+    if isinstance(value, list):
+        return [_drop_unset(v) for v in value]
+    if isinstance(value, dict):
+        return dict((k, _drop_unset(v)) for k, v in value.items() if v is not None)
+    return value
+
+
+def build_argument_spec(fields):
+    spec = {}
+    for field in fields:
+        entry = {"type": field.type}
+        if field.choices:
+            entry["choices"] = list(field.choices)
+        if field.elements:
+            entry["elements"] = field.elements
+        if field.options:
+            entry["options"] = build_argument_spec(field.options)
+        if field.secret:
+            entry["no_log"] = True
+        elif field.type == "str" and re.search("pass|pin|secret|key|token", field.name):
+            entry["no_log"] = False
+        if field.default is not None:
+            entry["default"] = field.default
+        if field.required:
+            entry["required"] = True
+        spec[field.name] = entry
+    return spec

@@ -1,0 +1,182 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""Yeastar P-Series OpenAPI v1.0 client for modules: envelopes, paging, batched queries,
+and the reference look-ups (roles, departments, outbound routes) cached per task."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.connection import Connection, ConnectionError
+
+from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError
+
+PAGE_SIZE = 1000
+QUERY_BATCH = 100
+
+
+class YeastarClient:
+    """Sends API requests over the persistent httpapi connection and records them."""
+
+    def __init__(self, module, option_name=None):
+        self._connection = Connection(module._socket_path)
+        self.check_mode = module.check_mode
+        self.option_name = option_name
+        self.sent = []
+        self.planned = []
+        self._memo = {}
+
+    # -------------------------------------------------------------- requests
+    def read(self, endpoint, **params):
+        return self._call("GET", endpoint, params, None, True)
+
+    def write(self, method, endpoint, params=None, body=None):
+        """A request that changes the PBX; in check mode it is only recorded as planned."""
+        if self.check_mode:
+            self.planned.append("%s %s" % (method, endpoint))
+            return None
+        return self._call(method, endpoint, params, body, False)
+
+    def _call(self, method, endpoint, params, body, idempotent):
+        self.sent.append("%s %s" % (method, endpoint))
+        try:
+            answer = self._connection.send_request(body, method=method, path=endpoint,
+                                                   query=params or None, idempotent=idempotent)
+        except ConnectionError as exc:
+            raise TransportFailure(str(exc))
+        payload = answer.get("payload")
+        if not isinstance(payload, dict) or "errcode" not in payload:
+            raise PBXError(endpoint, errmsg=str(payload)[:500], http_status=answer.get("status"))
+        if payload["errcode"] != 0:
+            raise PBXError.from_envelope(endpoint, payload, self.option_name)
+        return payload
+
+    def report(self):
+        return {"sent": list(self.sent), "planned": list(self.planned)}
+
+    # ------------------------------------------------------ paging and batches
+    def pages(self, endpoint, key="data", page_size=PAGE_SIZE, **params):
+        """Every item of a paged list; adapts when the PBX caps the page size below the one asked."""
+        page = 1
+        seen = 0
+        while True:
+            answer = self.read(endpoint, page=page, page_size=page_size, **params)
+            items = answer.get(key) or []
+            for item in items:
+                yield item
+            seen += len(items)
+            total = answer.get("total_number")
+            if not items or (total is not None and seen >= int(total)) or (total is None and len(items) < page_size):
+                return
+            if page == 1 and len(items) < page_size:
+                # The PBX served fewer than asked without being done: that is its maximum page size.
+                page_size = len(items)
+            page += 1
+
+    def query(self, endpoint, ids, key="data", batch=QUERY_BATCH):
+        """Details of many objects, in batches of ids."""
+        ids = list(ids)
+        found = []
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            found.extend(self.read(endpoint, ids=",".join(str(i) for i in chunk)).get(key) or [])
+        return found
+
+    def memo(self, key, load):
+        if key not in self._memo:
+            self._memo[key] = load()
+        return self._memo[key]
+
+    # ----------------------------------------------------- reference look-ups
+    def roles(self):
+        return self.memo("roles", lambda: Named(
+            "role", [(int(o["value"]), o["text"]) for o in self.read("system/get_menuoptions", menu="role").get("data") or []]))
+
+    def outbound_routes(self):
+        return self.memo("outbound_routes", lambda: Named(
+            "outbound route", [(int(r["id"]), r["name"]) for r in self.pages("outbound_route/list")]))
+
+    def departments(self):
+        return self.memo("departments", lambda: DepartmentTree(
+            self.read("organization/list", is_all=2).get("organization_list") or []))
+
+    def lookup(self, kind):
+        return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes}[kind]()
+
+    def resolve(self, kind, names, option):
+        return self.lookup(kind).ids(names, option)
+
+    def names(self, kind, ids):
+        return self.lookup(kind).names(ids)
+
+
+class Named:
+    """A flat name <-> id table (roles, outbound routes)."""
+
+    def __init__(self, label, pairs):
+        self.label = label
+        self.by_id = dict(pairs)
+        self.by_name = {}
+        for ident, name in pairs:
+            self.by_name.setdefault(name, []).append(ident)
+
+    def ids(self, names, option):
+        ids = []
+        for name in names:
+            matches = self.by_name.get(name, [])
+            if len(matches) != 1:
+                known = ", ".join(sorted(self.by_name)) or "none"
+                problem = "no %s named %r exists" % (self.label, name) if not matches else \
+                    "%d %ss are named %r" % (len(matches), self.label, name)
+                raise InputError("%s: %s on this PBX (known: %s)" % (option, problem, known))
+            ids.append(matches[0])
+        return ids
+
+    def names(self, ids):
+        return [self.by_id.get(i, "#%s" % i) for i in ids]
+
+
+class DepartmentTree:
+    """The department tree, addressable by name or by path ("Marketing/Tech Support")."""
+
+    def __init__(self, roots):
+        self.nodes = {}
+        self.root_id = None
+        for root in roots:
+            self._add(root, ())
+            if self.root_id is None:
+                self.root_id = int(root["id"])
+
+    def _add(self, node, parent_path):
+        path = parent_path + (node["name"],)
+        self.nodes[int(node["id"])] = {"id": int(node["id"]), "name": node["name"], "path": path,
+                                       "parent_id": int(node.get("parent_id") or 0)}
+        for child in node.get("children") or []:
+            self._add(child, path)
+
+    def find(self, reference, option):
+        """The one department a name or path denotes; a path may start with the root's name or skip it."""
+        parts = tuple(p.strip() for p in reference.split("/") if p.strip())
+        matches = [n for n in self.nodes.values() if n["path"][-len(parts):] == parts] if parts else []
+        if len(matches) == 1:
+            return matches[0]
+        if not matches:
+            known = ", ".join(sorted("/".join(n["path"]) for n in self.nodes.values())) or "none"
+            raise InputError("%s: no department %r exists on this PBX (known: %s)" % (option, reference, known))
+        raise InputError("%s: %r matches %d departments (%s); give its path instead" % (
+            option, reference, len(matches), ", ".join(sorted("/".join(n["path"]) for n in matches))))
+
+    def child(self, parent_id, name):
+        for node in self.nodes.values():
+            if node["parent_id"] == parent_id and node["name"] == name and node["id"] != parent_id:
+                return node
+        return None
+
+    def ids(self, references, option):
+        return [self.find(reference, option)["id"] for reference in references]
+
+    def names(self, ids):
+        return ["/".join(self.nodes[i]["path"][1:]) or self.nodes[i]["name"] if i in self.nodes else "#%s" % i
+                for i in ids]

@@ -1,0 +1,117 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: yeastar_department
+short_description: Manage departments on a Yeastar P-Series PBX
+version_added: 0.1.0
+author: telephony.pbx contributors
+description:
+  - Creates and deletes departments (organization units) through the Yeastar P-Series OpenAPI v1.0.
+  - A department is identified by its O(name) and its O(parent); one request reads the whole tree.
+  - Department Management must be enabled on the PBX.
+extends_documentation_fragment:
+  - telephony.pbx.attributes
+  - telephony.pbx.attributes.yeastar
+seealso:
+  - module: telephony.pbx.yeastar_extension
+options:
+  name:
+    description:
+      - Department name; with O(parent), identifies the department.
+    type: str
+    required: true
+  parent:
+    description:
+      - Parent department, by name or by path such as C(Marketing/Tech Support).
+      - Defaults to the root department.
+    type: str
+  state:
+    description:
+      - C(present) creates the object or updates the options given; C(absent) deletes it.
+    type: str
+    default: present
+    choices:
+      - present
+      - absent
+"""
+
+EXAMPLES = r"""
+- name: Departments of a hotel
+  telephony.pbx.yeastar_department:
+    name: "{{ item.name }}"
+    parent: "{{ item.parent | default(omit) }}"
+  loop:
+    - name: Reception
+    - name: Rooms
+    - name: Floor 1
+      parent: Rooms
+
+- name: Remove a department
+  telephony.pbx.yeastar_department:
+    name: Floor 1
+    parent: Rooms
+    state: absent
+"""
+
+RETURN = r"""
+department:
+  description: The department after the task (C(id), C(name), C(parent_id)); empty after deletion.
+  returned: always
+  type: dict
+  sample:
+    id: 5
+    name: Reception
+    parent_id: 1
+action:
+  description: What the task did or, in check mode, would do.
+  returned: changed
+  type: str
+  choices: [create, delete]
+  sample: create
+api_requests:
+  description: The API requests of this task.
+  returned: always
+  type: dict
+  contains:
+    sent:
+      description: Requests sent, as C(METHOD endpoint).
+      type: list
+      elements: str
+      returned: always
+      sample: [GET organization/list, POST organization/create]
+    planned:
+      description: Writes check mode skipped.
+      type: list
+      elements: str
+      returned: always
+      sample: []
+error:
+  description: The PBX's error when it refused a request.
+  returned: failure
+  type: dict
+  sample:
+    endpoint: organization/delete
+    errcode: 40002
+    errmsg: PARAMETER ERROR
+"""
+
+from ansible_collections.telephony.pbx.plugins.module_utils.module import module_fields, run_resource_module
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import DepartmentAdapter
+
+FIELDS = module_fields(DepartmentAdapter.spec)
+
+
+def main():
+    run_resource_module(DepartmentAdapter, YeastarClient)
+
+
+if __name__ == "__main__":
+    main()

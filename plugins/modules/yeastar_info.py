@@ -1,0 +1,145 @@
+#!/usr/bin/python
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+DOCUMENTATION = r"""
+module: yeastar_info
+short_description: Read system information, capacity, extensions and departments of a Yeastar P-Series PBX
+version_added: 0.1.0
+author: telephony.pbx contributors
+description:
+  - Gathers what the Yeastar P-Series OpenAPI v1.0 reports about a PBX, reading every page of each list.
+extends_documentation_fragment:
+  - telephony.pbx.attributes.info_module
+  - telephony.pbx.attributes.yeastar
+seealso:
+  - module: telephony.pbx.yeastar_extension
+  - module: telephony.pbx.yeastar_department
+options:
+  gather:
+    description:
+      - What to read.
+    type: list
+    elements: str
+    default: - system
+- capacity
+- extensions
+- departments
+    choices:
+      - system
+      - capacity
+      - extensions
+      - departments
+  extension_details:
+    description:
+      - Also read every extension's full settings with C(extension/query), in batches of 100.
+    type: bool
+    default: false
+"""
+
+EXAMPLES = r"""
+- name: Everything the module can gather
+  telephony.pbx.yeastar_info:
+  register: pbx
+
+- name: Extensions with all their settings, read in batches
+  telephony.pbx.yeastar_info:
+    gather: [extensions]
+    extension_details: true
+  register: pbx
+
+- name: Numbers of the extensions in use
+  ansible.builtin.debug:
+    msg: "{{ pbx.extensions | map(attribute='number') | list }}"
+"""
+
+RETURN = r"""
+system:
+  description: Output of C(system/information).
+  returned: when O(gather) contains C(system)
+  type: dict
+  sample: {device_name: PBX, model_name: P-Series Software Edition, firmware_version: 37.7.0.16, up_time: 241404}
+capacity:
+  description: Output of C(system/capacity).
+  returned: when O(gather) contains C(capacity)
+  type: dict
+  sample: {extension_capacity: 50, extension_used: 10, cc_capacity: 25, cc_used: 0}
+extensions:
+  description:
+    - Every extension, from all pages of C(extension/list).
+    - With O(extension_details=true), the full settings from C(extension/query), secrets masked.
+  returned: when O(gather) contains C(extensions)
+  type: list
+  elements: dict
+  sample: [{id: 39, number: "1001", caller_id_name: Front Desk, presence_status: available}]
+departments:
+  description: Every department, flattened from the tree, with its C(path) from the root.
+  returned: when O(gather) contains C(departments)
+  type: list
+  elements: dict
+  sample: [{id: 1, name: Yeastar, parent_id: 0, path: Yeastar}, {id: 5, name: Reception, parent_id: 1, path: Yeastar/Reception}]
+api_requests:
+  description: The API requests of this task.
+  returned: always
+  type: dict
+  contains:
+    sent:
+      description: Requests sent, as C(METHOD endpoint).
+      type: list
+      elements: str
+      returned: always
+      sample: [GET system/information, GET extension/list]
+    planned:
+      description: Always empty; this module never writes.
+      type: list
+      elements: str
+      returned: always
+      sample: []
+"""
+
+from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_secrets
+from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
+
+SUBSETS = ["system", "capacity", "extensions", "departments"]
+
+FIELDS = [
+    Field("gather", "list", elements="str", choices=SUBSETS, default=SUBSETS, doc="What to read."),
+    Field("extension_details", "bool", default=False, doc=[
+        "Also read every extension's full settings with C(extension/query), in batches of 100."]),
+]
+
+
+def gather(module, client):
+    wanted = module.params["gather"]
+    result = {"changed": False}
+    if "system" in wanted:
+        result["system"] = client.read("system/information").get("data", {})
+    if "capacity" in wanted:
+        result["capacity"] = client.read("system/capacity").get("data", {})
+    if "extensions" in wanted:
+        extensions = list(client.pages("extension/list"))
+        if module.params["extension_details"]:
+            extensions = [mask_secrets(EXTENSION, item) for item in client.query("extension/query", [e["id"] for e in extensions])]
+        result["extensions"] = extensions
+    if "departments" in wanted:
+        tree = client.departments()
+        result["departments"] = [dict(id=n["id"], name=n["name"], parent_id=n["parent_id"], path="/".join(n["path"]))
+                                 for n in sorted(tree.nodes.values(), key=lambda n: n["path"])]
+    result["api_requests"] = client.report()
+    return result
+
+
+def main():
+    run_module(FIELDS, gather, YeastarClient)
+
+
+if __name__ == "__main__":
+    main()

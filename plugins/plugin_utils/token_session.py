@@ -1,0 +1,347 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""The token lifecycle every vendor's httpapi plugin shares.
+
+A vendor plugin subclasses TokenHttpApi and says only how its API logs in, refreshes,
+signs out, where the token travels and how its responses are classified. Everything
+else lives here once: one login per persistent connection, expiry tracking, refresh
+before expiry, one resend after a token-expired answer, bounded retries of reads,
+revocation when the connection closes or the controller goes away, and logs that
+never carry a secret.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import sys
+import threading
+import time
+from urllib.error import HTTPError, URLError
+from urllib.parse import urlencode
+
+from ansible.errors import AnsibleConnectionFailure
+from ansible.module_utils.urls import open_url
+from ansible.release import __version__ as ANSIBLE_CORE_VERSION
+from ansible_collections.ansible.netcommon.plugins.plugin_utils.httpapi_base import HttpApiBase
+from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
+
+USER_AGENT = "telephony.pbx/%s (ansible-core %s)" % (COLLECTION_VERSION, ANSIBLE_CORE_VERSION)
+
+# Classification of one HTTP answer, decided by the vendor plugin.
+OK = "ok"
+TOKEN_EXPIRED = "token_expired"
+TRANSIENT = "transient"
+
+REDACTED = "********"
+
+
+class LoginFailed(AnsibleConnectionFailure):
+    """The PBX refused the credentials; never retried (PBXes block the address)."""
+
+
+class Tokens:
+    def __init__(self, access, refresh, access_ttl, refresh_ttl, now=None):
+        now = time.monotonic() if now is None else now
+        self.access = access
+        self.refresh = refresh
+        self.access_expires = now + access_ttl
+        self.refresh_expires = now + refresh_ttl if refresh else now
+        self.access_margin = refresh_margin(access_ttl)
+        self.refresh_margin = refresh_margin(refresh_ttl)
+
+    def access_fresh(self, now):
+        return now < self.access_expires - self.access_margin
+
+    def refresh_usable(self, now):
+        return bool(self.refresh) and now < self.refresh_expires - self.refresh_margin
+
+
+def refresh_margin(ttl):
+    """Renew this long before expiry: a minute for real lifetimes, a fifth of very short ones."""
+    return min(60.0, ttl / 5.0)
+
+
+def controller_pid(argv):
+    """The ansible-playbook process id that ansible-connection receives as its first positional argument."""
+    positional = [arg for arg in argv[1:] if not arg.startswith("-")]
+    if positional and positional[0].isdigit():
+        return int(positional[0])
+    return None
+
+
+def process_alive(pid):
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+class TokenHttpApi(HttpApiBase):
+    """Vendor-neutral token session. Subclasses implement the hooks at the bottom."""
+
+    read_retry_delays = (0.5, 1.0, 2.0)
+    controller_poll_seconds = 0.5
+
+    def __init__(self, connection):
+        super().__init__(connection)
+        self._tokens = None
+        self._login_error = None
+        self._lock = threading.RLock()
+        self._watcher = None
+        self._secrets = set()
+
+    # ----------------------------------------------------------- netcommon hooks
+    def login(self, username, password):
+        with self._lock:
+            if self._login_error:
+                raise LoginFailed(self._login_error)
+            self._remember_secret(password)
+            try:
+                self._tokens = self.request_login(username, password)
+            except LoginFailed as exc:
+                self._login_error = str(exc)
+                raise
+            self._remember_secret(self._tokens.access, self._tokens.refresh)
+            self._log("logged in; access token valid for %ds" % (self._tokens.access_expires - time.monotonic()))
+            self._start_controller_watch()
+
+    def logout(self):
+        with self._lock:
+            tokens, self._tokens = self._tokens, None
+            if tokens is None:
+                return
+            try:
+                self.request_logout(tokens)
+                self._log("token revoked")
+            except Exception as exc:  # noqa: BLE001 - closing must never fail the run
+                self._log("token revocation failed: %s" % self._redact(str(exc)))
+
+    def handle_httperror(self, exc):
+        # Our requests never go through connection.send(); keep netcommon's 401 loop away anyway.
+        return False
+
+    def update_auth(self, response, response_text):
+        return None
+
+    # ------------------------------------------------------------ public RPC
+    def send_request(self, data=None, method="GET", path="", query=None, idempotent=None):
+        """Send one API request and return {"status": int, "payload": parsed JSON or text}.
+
+        Reads (idempotent) are retried on transient failures with bounded backoff; a
+        token-expired answer is recovered from once (refresh or new login) and the request
+        resent, for reads and writes alike, since the PBX refused it before acting.
+        """
+        if idempotent is None:
+            idempotent = method.upper() == "GET"
+        with self._lock:
+            recovered = False
+            attempt = 0
+            while True:
+                tokens = self._valid_tokens()
+                try:
+                    status, payload = self._exchange(method, path, query, data, tokens)
+                except _TransportError as exc:
+                    if idempotent and attempt < len(self.read_retry_delays):
+                        self._pause(attempt, "%s %s: %s" % (method, path, exc))
+                        attempt += 1
+                        continue
+                    raise AnsibleConnectionFailure(self._transport_message(method, path, exc, idempotent))
+                verdict = self.classify(status, payload)
+                if verdict == TOKEN_EXPIRED and not recovered:
+                    self._log("%s %s: token expired, renewing once and resending" % (method, path))
+                    self._renew(force=True)
+                    recovered = True
+                    continue
+                if verdict == TRANSIENT and idempotent and attempt < len(self.read_retry_delays):
+                    self._pause(attempt, "%s %s: transient answer %s" % (method, path, self._describe(status, payload)))
+                    attempt += 1
+                    continue
+                return {"status": status, "payload": payload}
+
+    # --------------------------------------------------------- token handling
+    def _valid_tokens(self):
+        if self._tokens is None:
+            if self._login_error:
+                raise LoginFailed(self._login_error)
+            if not self.connection._connected:
+                # netcommon's _connect() marks the connection open and calls login().
+                self.connection._connect()
+            else:
+                self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
+        if not self._tokens.access_fresh(time.monotonic()):
+            self._renew(force=False)
+        return self._tokens
+
+    def _renew(self, force):
+        """Refresh the token pair, or log in again when refreshing is impossible or refused."""
+        tokens = self._tokens
+        now = time.monotonic()
+        if tokens is not None and tokens.refresh_usable(now):
+            try:
+                self._tokens = self.request_refresh(tokens)
+                self._remember_secret(self._tokens.access, self._tokens.refresh)
+                self._log("token refreshed%s" % (" after an expired answer" if force else " before expiry"))
+                return
+            except LoginFailed as exc:
+                self._log("refresh refused (%s); logging in again" % self._redact(str(exc)))
+        self._tokens = None
+        self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
+
+    # ------------------------------------------------------------- transport
+    def _exchange(self, method, path, query, data, tokens):
+        query = dict(query or {})
+        headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
+        if tokens is not None:
+            query, headers = self.authorize(query, headers, tokens.access)
+        body = None
+        if data is not None:
+            body = json.dumps(data)
+            headers["Content-Type"] = "application/json"
+        self._log("%s %s%s" % (method, path, self._loggable_query(query)))
+        return self.http(method, path, query, body, headers)
+
+    def http(self, method, path, query, body, headers):
+        url = self.base_url() + path
+        if query:
+            url += "?" + urlencode(query)
+        get = self.connection.get_option
+        try:
+            response = open_url(
+                url,
+                data=body,
+                method=method,
+                headers=headers,
+                use_proxy=get("use_proxy"),
+                timeout=get("persistent_command_timeout"),
+                validate_certs=get("validate_certs"),
+                ca_path=get("ca_path"),
+                client_cert=get("client_cert"),
+                client_key=get("client_key"),
+                follow_redirects="none",
+            )
+            status, raw = response.getcode(), response.read()
+        except HTTPError as exc:
+            status, raw = exc.code, exc.read() or b""
+        except (URLError, OSError) as exc:
+            reason = getattr(exc, "reason", exc)
+            raise _TransportError(self._redact(str(reason)))
+        text = raw.decode("utf-8", errors="replace")
+        try:
+            payload = json.loads(text) if text else None
+        except ValueError:
+            payload = text
+        self._log("answer HTTP %s %s" % (status, _shorten(json.dumps(self._masked(payload)))))
+        return status, payload
+
+    def base_url(self):
+        get = self.connection.get_option
+        scheme = "https" if get("use_ssl") else "http"
+        port = get("port") or (443 if scheme == "https" else 80)
+        return "%s://%s:%s%s" % (scheme, get("host"), port, self.path_prefix())
+
+    def _pause(self, attempt, why):
+        delay = self.read_retry_delays[attempt] * (1 + random.random() / 4)
+        self._log("%s; retry %d of %d in %.1fs" % (why, attempt + 1, len(self.read_retry_delays), delay))
+        time.sleep(delay)
+
+    def _transport_message(self, method, path, exc, idempotent):
+        where = "%s %s at %s" % (method, path, self.base_url())
+        if idempotent:
+            return "The PBX did not answer %s after %d retries: %s" % (where, len(self.read_retry_delays), exc)
+        return ("The connection failed during %s: %s. This request changes data, so it was not resent; "
+                "the PBX may or may not have applied it. Re-run the task to converge." % (where, exc))
+
+    @staticmethod
+    def _describe(status, payload):
+        if isinstance(payload, dict) and "errcode" in payload:
+            return "errcode %s %s" % (payload.get("errcode"), payload.get("errmsg", ""))
+        return "HTTP %s" % status
+
+    # ------------------------------------------------ controller-exit watcher
+    def _start_controller_watch(self):
+        """Revoke the token as soon as ansible-playbook exits.
+
+        ansible-core closes a host's persistent connection at the end of a run only if
+        it recorded the socket; after plays ending in loop tasks, or on Ctrl-C, the
+        connection lingers until its idle timeout and keeps its token, and the PBX
+        allows only a few valid tokens per application.
+        """
+        pid = controller_pid(sys.argv)
+        if pid is None or pid == os.getpid() or self._watcher is not None:
+            return
+        self._watcher = threading.Thread(target=self._watch_controller, args=(pid,), daemon=True)
+        self._watcher.start()
+
+    def _watch_controller(self, pid):
+        while process_alive(pid):
+            time.sleep(self.controller_poll_seconds)
+        self._log("controller process %d is gone; revoking the token" % pid)
+        self.logout()
+
+    # ------------------------------------------------------------- redaction
+    def _remember_secret(self, *values):
+        self._secrets.update(v for v in values if v)
+
+    def _redact(self, text):
+        for secret in self._secrets:
+            text = text.replace(secret, REDACTED)
+        return text
+
+    def _masked(self, value):
+        """A copy of a parsed answer fit for logs: secret keys masked, known secrets replaced."""
+        if isinstance(value, dict):
+            return dict((k, REDACTED if k in self.secret_payload_keys else self._masked(v)) for k, v in value.items())
+        if isinstance(value, list):
+            return [self._masked(v) for v in value]
+        if isinstance(value, str):
+            return self._redact(value)
+        return value
+
+    def _loggable_query(self, query):
+        shown = dict((k, REDACTED if k in self.secret_query_keys else v) for k, v in query.items())
+        return "?" + urlencode(shown) if shown else ""
+
+    def _log(self, message):
+        self.connection._log_messages("telephony.pbx: " + self._redact(message))
+
+    # ------------------------------------------------------------ vendor hooks
+    secret_query_keys = ()
+    secret_payload_keys = ()
+
+    def path_prefix(self):
+        """Path between host:port and the endpoint paths."""
+        return ""
+
+    def request_login(self, username, password):
+        """Log in; return Tokens or raise LoginFailed with a message in plain words."""
+        raise NotImplementedError
+
+    def request_refresh(self, tokens):
+        """Refresh; return new Tokens or raise LoginFailed."""
+        raise NotImplementedError
+
+    def request_logout(self, tokens):
+        """Revoke the token pair."""
+        raise NotImplementedError
+
+    def authorize(self, query, headers, access_token):
+        """Return (query, headers) carrying the access token."""
+        raise NotImplementedError
+
+    def classify(self, status, payload):
+        """Return OK, TOKEN_EXPIRED or TRANSIENT for one answer."""
+        raise NotImplementedError
+
+
+class _TransportError(Exception):
+    pass
+
+
+def _shorten(text, limit=2000):
+    return text if len(text) <= limit else text[:limit] + "... (%d more characters)" % (len(text) - limit)

@@ -1,0 +1,85 @@
+#!/usr/bin/env python3
+"""Render each module's DOCUMENTATION `options:` block from its fields, so docs and argument
+spec come from one source. `--check` exits 1 when a module's block is out of date."""
+
+import argparse
+import importlib
+import pathlib
+import sys
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+MARKER = "\noptions:\n"
+
+
+def install_collection_loader():
+    from ansible.utils.collection_loader._collection_finder import _AnsibleCollectionFinder
+
+    tree = ROOT / "build" / "collections"
+    link = tree / "ansible_collections" / "telephony" / "pbx"
+    link.parent.mkdir(parents=True, exist_ok=True)
+    if not link.exists():
+        link.symlink_to(ROOT)
+    _AnsibleCollectionFinder(paths=[str(tree)])._install()
+
+
+def scalar(text):
+    return yaml.safe_dump(text, width=10000, allow_unicode=True).strip().removesuffix("\n...").removesuffix("...").strip()
+
+
+def render_fields(fields, indent):
+    pad = " " * indent
+    lines = []
+    for field in fields:
+        lines.append("%s%s:" % (pad, field.name))
+        lines.append("%s  description:" % pad)
+        lines.extend("%s    - %s" % (pad, scalar(text)) for text in field.doc)
+        lines.append("%s  type: %s" % (pad, field.type))
+        if field.elements:
+            lines.append("%s  elements: %s" % (pad, field.elements))
+        if field.required:
+            lines.append("%s  required: true" % pad)
+        if field.default is not None:
+            lines.append("%s  default: %s" % (pad, scalar(field.default)))
+        if field.choices:
+            lines.append("%s  choices:" % pad)
+            lines.extend("%s    - %s" % (pad, scalar(choice)) for choice in field.choices)
+        if field.options:
+            lines.append("%s  suboptions:" % pad)
+            lines.extend(render_fields(field.options, indent + 4))
+    return lines
+
+
+def rendered(source, fields):
+    head, _, rest = source.partition(MARKER)
+    end = rest.index('"""')
+    return head + MARKER + "\n".join(render_fields(fields, 2)) + "\n" + rest[end:]
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--check", action="store_true")
+    args = parser.parse_args()
+    install_collection_loader()
+    stale = []
+    for path in sorted((ROOT / "plugins" / "modules").glob("*.py")):
+        module = importlib.import_module("ansible_collections.telephony.pbx.plugins.modules." + path.stem)
+        fields = getattr(module, "FIELDS", None)
+        if fields is None:
+            continue
+        source = path.read_text()
+        if MARKER not in source:
+            sys.exit("%s: DOCUMENTATION has no options block" % path)
+        wanted = rendered(source, fields)
+        if wanted != source:
+            stale.append(path.name)
+            if not args.check:
+                path.write_text(wanted)
+    if stale and args.check:
+        sys.exit("DOCUMENTATION options out of date in %s; run `make docs`" % ", ".join(stale))
+    print("rendered" if stale else "up to date", ", ".join(stale))
+
+
+if __name__ == "__main__":
+    main()
