@@ -60,6 +60,15 @@ class Emulator:
                 return counters
             time.sleep(0.2)
 
+    def configure(self, **settings):
+        return self.control("config", settings)
+
+    def fault(self, endpoint, kind, count=1):
+        return self.control("faults", {"endpoint": endpoint, "kind": kind, "count": count})
+
+    def seed(self, **objects):
+        return self.control("seed", objects)
+
     def stop(self):
         self.process.terminate()
         try:
@@ -108,16 +117,17 @@ class Workspace:
         return env
 
     def playbook(self, playbook, *args, json_output=False, env=None, timeout=300, inventory=None):
-        """Run ansible-playbook; `playbook` is a path or the YAML text of a playbook."""
-        path = pathlib.Path(playbook) if not str(playbook).lstrip().startswith("-") else None
-        if path is None:
+        """Run ansible-playbook; `playbook` is a path or a list of plays (written as JSON, which is YAML)."""
+        if isinstance(playbook, list):
             path = self.dir / ("play-%d.yml" % time.monotonic_ns())
-            path.write_text(playbook)
+            path.write_text(json.dumps(playbook, indent=1))
+        else:
+            path = pathlib.Path(playbook)
         extra = {"ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json"} if json_output else {}
         extra.update(env or {})
         completed = subprocess.run(
             [str(BIN / "ansible-playbook"), "-i", str(inventory or self.inventory), str(path), *args],
-            env=self.env(**extra), capture_output=True, text=True, timeout=timeout, cwd=str(self.dir))
+            env=self.env(**extra), capture_output=True, text=True, timeout=timeout, cwd=str(self.dir), check=False)
         return Run(completed, json_output)
 
     def cleanup(self):

@@ -1,4 +1,3 @@
-#!/usr/bin/env python3
 """Render each module's DOCUMENTATION `options:` block from its fields, so docs and argument
 spec come from one source. `--check` exits 1 when a module's block is out of date."""
 
@@ -24,8 +23,16 @@ def install_collection_loader():
     _AnsibleCollectionFinder(paths=[str(tree)])._install()
 
 
-def scalar(text):
-    return yaml.safe_dump(text, width=10000, allow_unicode=True).strip().removesuffix("\n...").removesuffix("...").strip()
+def scalar(value):
+    """One YAML value on one line: lists in flow style, strings quoted only where YAML needs it."""
+    text = yaml.safe_dump(value, width=10000, allow_unicode=True, default_flow_style=True).strip()
+    return text.removesuffix("...").strip()
+
+
+def sequence(items, pad, width=120):
+    """A block sequence of long strings, folded to fit `width`."""
+    text = yaml.safe_dump(list(items), width=max(40, width - len(pad)), allow_unicode=True)
+    return [pad + line for line in text.rstrip("\n").split("\n")]
 
 
 def render_fields(fields, indent):
@@ -34,7 +41,7 @@ def render_fields(fields, indent):
     for field in fields:
         lines.append("%s%s:" % (pad, field.name))
         lines.append("%s  description:" % pad)
-        lines.extend("%s    - %s" % (pad, scalar(text)) for text in field.doc)
+        lines.extend(sequence(field.doc, pad + "    "))
         lines.append("%s  type: %s" % (pad, field.type))
         if field.elements:
             lines.append("%s  elements: %s" % (pad, field.elements))
@@ -52,7 +59,7 @@ def render_fields(fields, indent):
 
 
 def rendered(source, fields):
-    head, _, rest = source.partition(MARKER)
+    head, _marker, rest = source.partition(MARKER)
     end = rest.index('"""')
     return head + MARKER + "\n".join(render_fields(fields, 2)) + "\n" + rest[end:]
 

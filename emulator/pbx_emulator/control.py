@@ -158,6 +158,7 @@ def dump_state(c: ControlCall) -> dict:
         "welcome_emails": list(data.welcome_emails),
         "blocked_ips": sorted(c.pbx.guard.blocked),
         "failed_login_streaks": dict(c.pbx.guard.failures),
+        "issued_tokens": list(c.pbx.tokens.issued),
     }
 
 

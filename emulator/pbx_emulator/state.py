@@ -92,6 +92,8 @@ class TokenStore:
     def __init__(self) -> None:
         self.by_access: dict[str, Session] = {}
         self.by_refresh: dict[str, Session] = {}
+        # Every token ever handed out, so tests can prove none of them leaks into logs.
+        self.issued: list[str] = []
 
     @staticmethod
     def now() -> float:
@@ -122,6 +124,7 @@ class TokenStore:
                           new_token(), now + config.refresh_token_ttl)
         self.by_access[session.access_token] = session
         self.by_refresh[session.refresh_token] = session
+        self.issued += [session.access_token, session.refresh_token]
         return session
 
     def valid_access(self, token: str | None) -> Session | None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 DOCUMENTATION = r"""
 name: yeastar
-author: telephony.pbx contributors
+author: telephony.pbx maintainers (@telephony-pbx)
 short_description: HttpApi plugin for the Yeastar P-Series OpenAPI v1.0
 version_added: 0.1.0
 description:
@@ -24,8 +24,9 @@ description:
     controller's address after 5 consecutive failed logins.
   - Reads that fail transiently (connection errors, HTTP 5xx, C(70082)) are retried with a
     bounded backoff; writes are never resent after an uncertain failure.
-  - Tokens and the Client Secret never appear in logs, including
-    C(ansible_persistent_log_messages).
+  - Tokens and the Client Secret never appear in logs.
+extends_documentation_fragment:
+  - telephony.pbx.token_httpapi
 options:
   base_path:
     description:
@@ -58,7 +59,6 @@ IP_BLOCKED_CODES = (70004, 70087)
 
 class HttpApi(TokenHttpApi):
     secret_query_keys = ("access_token",)
-    secret_payload_keys = ("access_token", "refresh_token", "password")
 
     def path_prefix(self):
         base = (self.get_option("base_path") or "").strip("/")

@@ -129,7 +129,7 @@ def ensure(adapter, params, check_mode):
         "api_requests": adapter.client.report(),
     }
     if plan.action:
-        result["action"] = plan.action
+        result["operation"] = plan.action
     return result
 
 
@@ -139,4 +139,3 @@ def mask_secrets(spec, api_object):
         if field.secret and masked.get(field.api) not in (None, ""):
             masked[field.api] = SECRET_SHOWN
     return masked
-

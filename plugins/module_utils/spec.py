@@ -98,7 +98,8 @@ class Field:
         if self.value_range and isinstance(value, int) and not isinstance(value, bool):
             low, high = self.value_range
             if not low <= value <= high:
-                raise InputError("%s must be between %d and %d, got %d" % (where, low, high, value))
+                raise InputError("%s must be between %d and %d, got %s" % (
+                    where, low, high, SECRET_SHOWN if self.secret else value))
         if self.pattern and isinstance(value, str) and not self.pattern.match(value):
             shown = SECRET_SHOWN if self.secret else repr(value)
             raise InputError("%s must be %s, got %s" % (where, self.pattern_hint, shown))
@@ -115,7 +116,9 @@ class Field:
         if self.reference:
             names = value if self.type == "list" else [value]
             ids = resolve(self.reference, names, self.name)
-            return tuple(sorted(ids)) if self.type == "list" else ids[0]
+            if self.type != "list":
+                return ids[0]
+            return tuple(sorted(ids)) if self.unordered else tuple(ids)
         if self.keyed:
             return dict((item[self.key], dict((sub.name, sub.canonical_from_option(item.get(sub.name), resolve))
                                               for sub in self.options if sub.name != self.key
@@ -153,7 +156,10 @@ class Field:
     def api_from_canonical(self, value, current=None):
         """Canonical -> API value. Keyed lists merge into the current entries so no field is dropped."""
         if self.keyed:
-            merged = dict((item.get(self.key), dict(item)) for item in (current or []))
+            # Current entries are re-sent whole, minus the response-only keys the API refuses.
+            settable = set(sub.api for sub in self.options)
+            merged = dict((item.get(self.key), dict((k, v) for k, v in item.items() if k in settable))
+                          for item in (current or []))
             for key, wanted in value.items():
                 entry = merged.setdefault(key, {self.key: key})
                 for sub in self.options:

@@ -64,8 +64,7 @@ class YeastarClient:
         while True:
             answer = self.read(endpoint, page=page, page_size=page_size, **params)
             items = answer.get(key) or []
-            for item in items:
-                yield item
+            yield from items
             seen += len(items)
             total = answer.get("total_number")
             if not items or (total is not None and seen >= int(total)) or (total is None and len(items) < page_size):

@@ -11,7 +11,7 @@ DOCUMENTATION = r"""
 module: yeastar_department
 short_description: Manage departments on a Yeastar P-Series PBX
 version_added: 0.1.0
-author: telephony.pbx contributors
+author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Creates and deletes departments (organization units) through the Yeastar P-Series OpenAPI v1.0.
   - A department is identified by its O(name) and its O(parent); one request reads the whole tree.
@@ -69,7 +69,7 @@ department:
     id: 5
     name: Reception
     parent_id: 1
-action:
+operation:
   description: What the task did or, in check mode, would do.
   returned: changed
   type: str

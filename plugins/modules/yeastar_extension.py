@@ -11,7 +11,7 @@ DOCUMENTATION = r"""
 module: yeastar_extension
 short_description: Manage extensions on a Yeastar P-Series PBX
 version_added: 0.1.0
-author: telephony.pbx contributors
+author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Creates, updates and deletes SIP extensions through the Yeastar P-Series OpenAPI v1.0.
   - The extension is identified by O(number). Only the options given are compared and sent;
@@ -56,7 +56,8 @@ options:
   user_password:
     description:
       - User (web and Linkus) password, 10 to 63 characters with digits, uppercase and lowercase letters.
-      - Required when the extension is created. The PBX never reveals it, so with O(update_password=always) it is sent on every run and the task reports a change.
+      - Required when the extension is created. The PBX never reveals it, so with O(update_password=always) it is sent on
+        every run and the task reports a change.
     type: str
   role:
     description:
@@ -64,7 +65,8 @@ options:
     type: str
   departments:
     description:
-      - Departments the extension belongs to, by name, or by path such as C(Marketing/Tech Support) where names repeat. The list is the complete membership.
+      - Departments the extension belongs to, by name, or by path such as C(Marketing/Tech Support) where names repeat. The
+        list is the complete membership.
       - Required by the PBX when Department Management is enabled.
     type: list
     elements: str
@@ -107,7 +109,8 @@ options:
       - off_work
   presence_list:
     description:
-      - Forwarding and ringing rules per presence status. Only the statuses and keys given are managed; the others keep their values on the PBX.
+      - Forwarding and ringing rules per presence status. Only the statuses and keys given are managed; the others keep their
+        values on the PBX.
     type: list
     elements: dict
     suboptions:
@@ -144,11 +147,13 @@ options:
           - end_call
       in_always_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       in_always_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       in_always_forward_num:
         description:
@@ -175,11 +180,13 @@ options:
           - end_call
       in_no_answer_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       in_no_answer_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       in_no_answer_forward_num:
         description:
@@ -206,11 +213,13 @@ options:
           - end_call
       in_busy_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       in_busy_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       in_busy_forward_num:
         description:
@@ -237,11 +246,13 @@ options:
           - end_call
       ex_always_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       ex_always_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       ex_always_forward_num:
         description:
@@ -268,11 +279,13 @@ options:
           - end_call
       ex_no_answer_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       ex_no_answer_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       ex_no_answer_forward_num:
         description:
@@ -299,11 +312,13 @@ options:
           - end_call
       ex_busy_forward_prefix:
         description:
-          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays (1 to 5).
+          - For C(mobile_number) and C(external_num), the dial prefix; for C(play_greeting), how many times the greeting plays
+            (1 to 5).
         type: str
       ex_busy_forward_value:
         description:
-          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm), the destination's API ID.
+          - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
+            the destination's API ID.
         type: str
       ex_busy_forward_num:
         description:
@@ -441,7 +456,8 @@ options:
   update_password:
     description:
       - C(on_create) sends secrets only when the object is created, so later runs leave them alone.
-      - 'C(always) also manages them on existing objects: secrets the PBX reveals are compared without being shown and sent only when they differ; secrets it never reveals are sent on every run.'
+      - 'C(always) also manages them on existing objects: secrets the PBX reveals are compared without being shown and sent
+        only when they differ; secrets it never reveals are sent on every run.'
     type: str
     default: on_create
     choices:
@@ -500,7 +516,7 @@ extension:
     first_name: Front
     reg_password: "********"
     presence_status: available
-action:
+operation:
   description: What the task did or, in check mode, would do.
   returned: changed
   type: str

@@ -11,7 +11,7 @@ DOCUMENTATION = r"""
 module: yeastar_info
 short_description: Read system information, capacity, extensions and departments of a Yeastar P-Series PBX
 version_added: 0.1.0
-author: telephony.pbx contributors
+author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Gathers what the Yeastar P-Series OpenAPI v1.0 reports about a PBX, reading every page of each list.
 extends_documentation_fragment:
@@ -26,10 +26,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: - system
-- capacity
-- extensions
-- departments
+    default: [system, capacity, extensions, departments]
     choices:
       - system
       - capacity

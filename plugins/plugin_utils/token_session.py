@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 import os
 import random
-import sys
+import re
 import threading
 import time
 from urllib.error import HTTPError, URLError
@@ -25,9 +25,11 @@ from urllib.parse import urlencode
 from ansible.errors import AnsibleConnectionFailure
 from ansible.module_utils.urls import open_url
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
+from ansible.utils.display import Display
 from ansible_collections.ansible.netcommon.plugins.plugin_utils.httpapi_base import HttpApiBase
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 
+display = Display()
 USER_AGENT = "telephony.pbx/%s (ansible-core %s)" % (COLLECTION_VERSION, ANSIBLE_CORE_VERSION)
 
 # Classification of one HTTP answer, decided by the vendor plugin.
@@ -36,6 +38,8 @@ TOKEN_EXPIRED = "token_expired"
 TRANSIENT = "transient"
 
 REDACTED = "********"
+# Answer keys whose values never reach a log, whatever the vendor: passwords, PINs, tokens, secrets.
+SECRET_KEY = re.compile(r"pass|secret|token|(^|_)pin$", re.IGNORECASE)
 
 
 class LoginFailed(AnsibleConnectionFailure):
@@ -64,12 +68,10 @@ def refresh_margin(ttl):
     return min(60.0, ttl / 5.0)
 
 
-def controller_pid(argv):
-    """The ansible-playbook process id that ansible-connection receives as its first positional argument."""
-    positional = [arg for arg in argv[1:] if not arg.startswith("-")]
-    if positional and positional[0].isdigit():
-        return int(positional[0])
-    return None
+def controller_pid(connection):
+    """The ansible-playbook process id, which ansible-connection hands to the connection plugin."""
+    pid = str(getattr(connection, "_ansible_playbook_pid", None) or "")
+    return int(pid) if pid.isdigit() else None
 
 
 def process_alive(pid):
@@ -95,8 +97,22 @@ class TokenHttpApi(HttpApiBase):
         self._lock = threading.RLock()
         self._watcher = None
         self._secrets = set()
+        self._log_wanted = False
 
     # ----------------------------------------------------------- netcommon hooks
+    def set_options(self, task_keys=None, var_options=None, direct=None):
+        super().set_options(task_keys=task_keys, var_options=var_options, direct=direct)
+        # With persistent_log_messages, ansible-connection logs every JSON-RPC message raw, and
+        # those carry the connection password and module payloads with secrets. The controller
+        # process sets options before starting the connection process: turn that raw log off
+        # there and ask for this plugin's redacted request log instead.
+        # Options are set several times per task; once asked for, the redacted log stays on.
+        if self.connection.get_option("persistent_log_messages"):
+            self._log_wanted = True
+            self.connection.set_option("persistent_log_messages", False)
+        if self._log_wanted:
+            self.set_option("log_requests", True)
+
     def login(self, username, password):
         with self._lock:
             if self._login_error:
@@ -272,7 +288,7 @@ class TokenHttpApi(HttpApiBase):
         connection lingers until its idle timeout and keeps its token, and the PBX
         allows only a few valid tokens per application.
         """
-        pid = controller_pid(sys.argv)
+        pid = controller_pid(self.connection)
         if pid is None or pid == os.getpid() or self._watcher is not None:
             return
         self._watcher = threading.Thread(target=self._watch_controller, args=(pid,), daemon=True)
@@ -296,7 +312,8 @@ class TokenHttpApi(HttpApiBase):
     def _masked(self, value):
         """A copy of a parsed answer fit for logs: secret keys masked, known secrets replaced."""
         if isinstance(value, dict):
-            return dict((k, REDACTED if k in self.secret_payload_keys else self._masked(v)) for k, v in value.items())
+            return dict((k, REDACTED if SECRET_KEY.search(k) and isinstance(v, str) and v else self._masked(v))
+                        for k, v in value.items())
         if isinstance(value, list):
             return [self._masked(v) for v in value]
         if isinstance(value, str):
@@ -305,14 +322,14 @@ class TokenHttpApi(HttpApiBase):
 
     def _loggable_query(self, query):
         shown = dict((k, REDACTED if k in self.secret_query_keys else v) for k, v in query.items())
-        return "?" + urlencode(shown) if shown else ""
+        return "?" + urlencode(shown, safe="*") if shown else ""
 
     def _log(self, message):
-        self.connection._log_messages("telephony.pbx: " + self._redact(message))
+        if self.get_option("log_requests"):
+            display.display("telephony.pbx: " + self._redact(message), log_only=True)
 
     # ------------------------------------------------------------ vendor hooks
     secret_query_keys = ()
-    secret_payload_keys = ()
 
     def path_prefix(self):
         """Path between host:port and the endpoint paths."""

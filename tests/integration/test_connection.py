@@ -1,0 +1,112 @@
+"""The yeastar httpapi plugin's token lifecycle, proven with the emulator's counters."""
+
+import json
+import re
+
+from helpers import REG_PASSWORD, USER_PASSWORD, extension, play, task
+from pbxlab import CLIENT_SECRET
+
+
+def capacity(name="capacity"):
+    return task(name, "telephony.pbx.yeastar_info", gather=["capacity"])
+
+
+def pause(seconds):
+    return task("pause", "ansible.builtin.pause", seconds=seconds)
+
+
+def control(path):
+    """A task that calls the emulator's control API from the controller in the middle of a play."""
+    return task("control %s" % path, "ansible.builtin.uri", url="{{ emulator_url }}/_emulator/%s" % path,
+                method="POST", body_format="json", body={}, _delegate_to="localhost")
+
+
+def test_one_login_per_run_and_the_token_is_revoked(workspace, pbx):
+    run = workspace.playbook(play(capacity("one"), capacity("two"), capacity("three")))
+    assert run.rc == 0, run.output
+    counters = pbx.wait_for(lambda c: c["active_access_tokens"] == 0)
+    assert counters["tokens_issued"] == 1
+    assert counters["tokens_revoked"] == 1
+    assert counters["active_access_tokens"] == 0
+
+
+def test_a_play_longer_than_the_token_lifetime_refreshes(workspace, pbx):
+    pbx.configure(access_token_ttl=3)
+    run = workspace.playbook(play(capacity("one"), pause(3), capacity("two"), pause(3), capacity("three")))
+    assert run.rc == 0, run.output
+    counters = pbx.counters()
+    assert counters["tokens_issued"] == 1
+    assert counters["tokens_refreshed"] >= 2
+    assert counters["failed_logins"] == 0
+
+
+def test_expired_and_revoked_tokens_are_recovered_once(workspace, pbx):
+    steps = play(capacity("one"), control("expire_tokens"), capacity("two"), control("revoke_tokens"), capacity("three"),
+                 vars={"emulator_url": pbx.base_url})
+    run = workspace.playbook(steps)
+    assert run.rc == 0, run.output
+    counters = pbx.counters()
+    assert counters["tokens_refreshed"] == 1, "an expired access token is refreshed"
+    assert counters["tokens_issued"] == 2, "a revoked token pair needs a new login"
+    assert counters["by_endpoint"]["system/capacity"] == 5, "each expired request is resent exactly once"
+
+
+def test_wrong_secret_fails_after_exactly_one_login(workspace, pbx):
+    workspace.write_inventory({"ansible_httpapi_password": "not-the-secret"})
+    run = workspace.playbook(play(capacity("one"), capacity("two"), ignore_errors=True), json_output=True)
+    message = run.results("one")["msg"]
+    assert run.results("two")["failed"] is True, "the next task fails too, without another login"
+    assert "refused" in message and "blocks this controller's IP address after 5" in message
+    assert "not-the-secret" not in run.output
+    counters = pbx.counters()
+    assert counters["by_endpoint"]["get_token"] == 1
+    assert counters["failed_logins"] == 1
+    assert counters["tokens_issued"] == 0
+    assert pbx.state()["blocked_ips"] == []
+
+
+def test_twenty_runs_in_a_row_never_hit_the_token_cap(workspace, pbx):
+    looped = play(task("loop", "telephony.pbx.yeastar_info", gather=["capacity"], _loop=[1, 2]))
+    for number in range(20):
+        run = workspace.playbook(looped)
+        assert run.rc == 0, "run %d: %s" % (number + 1, run.output)
+    counters = pbx.wait_for(lambda c: c["active_access_tokens"] == 0)
+    assert counters["tokens_issued"] == 20
+    assert counters["tokens_revoked"] == 20
+    assert counters["active_access_tokens"] == 0
+
+
+def test_no_secret_or_token_in_verbose_output_or_logs(workspace, pbx, tmp_path):
+    log = tmp_path / "ansible.log"
+    pbx.configure(access_token_ttl=2)
+    run = workspace.playbook(play(extension(vm_pin="908172635"), pause(2), extension(first_name="Again", vm_pin="908172635")),
+                             "-vvvv", "--diff",
+                             env={"ANSIBLE_LOG_PATH": str(log), "ANSIBLE_PERSISTENT_LOG_MESSAGES": "True"})
+    assert run.rc == 0, run.output
+    tokens = pbx.state()["issued_tokens"]
+    assert len(tokens) >= 4, "a login and a refresh happened"
+    text = run.output + log.read_text()
+    assert "telephony.pbx: GET /openapi/v1.0/" in text, "the plugin's own request log was captured"
+    for secret in [CLIENT_SECRET, USER_PASSWORD, REG_PASSWORD, "908172635"] + tokens:
+        assert secret not in text
+    assert not re.search(r"access_token=(?!\*)", text)
+
+
+def test_https_with_the_emulator_certificate(tmp_path):
+    from pbxlab import Emulator, Workspace
+
+    emulator = Emulator("--tls")
+    certificate = emulator.process.stdout.readline().strip().rsplit(" ", 1)[1]
+    space = Workspace(emulator, directory=tmp_path, host_vars={
+        "ansible_httpapi_use_ssl": True, "ansible_httpapi_validate_certs": True, "ansible_httpapi_ca_path": certificate})
+    try:
+        run = space.playbook(play(capacity()), json_output=True)
+        assert run.rc == 0, run.output
+        assert run.results("capacity")["capacity"]["extension_capacity"] > 0
+        space.write_inventory({"ansible_httpapi_use_ssl": True, "ansible_httpapi_validate_certs": True})
+        untrusted = space.playbook(play(capacity()), json_output=True)
+        assert untrusted.rc != 0
+        assert "certificate" in json.dumps(untrusted.data).lower()
+    finally:
+        emulator.stop()
+        space.cleanup()

@@ -1,0 +1,29 @@
+"""yeastar_info reads every page and batches detail queries."""
+
+from helpers import play, task
+
+
+def seed_extensions(pbx, count):
+    pbx.seed(extensions=[{
+        "type": "SIP", "number": str(2000 + i), "user_password": "Seed-Passw0rd", "reg_name": str(2000 + i),
+        "reg_password": "Seed-Passw0rd", "concurrent_registrations": 1, "presence_status": "available",
+        "organization_list": [{"value": "1"}],
+    } for i in range(count)])
+
+
+def test_all_pages_and_batched_details(workspace, pbx):
+    pbx.configure(extension_capacity=2000)
+    seed_extensions(pbx, 1050)
+    pbx.reset_counters()
+    run = workspace.playbook(play(task("info", "telephony.pbx.yeastar_info", extension_details=True)), json_output=True)
+    assert run.rc == 0, run.output
+    result = run.results("info")
+    assert len(result["extensions"]) == 1050
+    assert len(set(e["number"] for e in result["extensions"])) == 1050
+    assert all(e["reg_password"] in ("", "********") for e in result["extensions"])
+    assert result["capacity"]["extension_used"] == 1050
+    assert [d["path"] for d in result["departments"]] == ["Yeastar"]
+    counters = pbx.counters()["by_endpoint"]
+    assert counters["extension/query"] == 11, "1050 ids in batches of 100"
+    assert counters["extension/list"] == 2, "pages of 1000"
+    assert pbx.counters()["writes"] == 0

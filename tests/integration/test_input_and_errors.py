@@ -1,0 +1,80 @@
+"""Bad input is rejected before any write, with the field named; PBX errors surface in plain words;
+reads survive transient failures, writes are never resent."""
+
+import pytest
+from helpers import extension, play, stored_extensions, task
+
+
+@pytest.mark.parametrize("args, words", [
+    ({"colour": "blue"}, "colour"),
+    ({"transport": "carrier-pigeon"}, "transport"),
+    ({"number": "10a1"}, "number must be digits only"),
+    ({"number": "12345678"}, "number must be digits only"),
+    ({"reg_password": "short"}, "reg_password must be 8 to 63 characters"),
+    ({"user_password": "alllowercase1"}, "user_password must contain digits, uppercase and lowercase"),
+    ({"presence_list": [{"status": "away", "ring_timeout": 1}]}, "presence_list[0].ring_timeout must be between 5 and 300"),
+])
+def test_rejected_before_any_request(workspace, pbx, args, words):
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension(**args)), json_output=True)
+    result = run.results("extension")
+    assert result.get("failed") is True
+    assert words in result["msg"]
+    assert pbx.counters()["total"] == 0, "nothing, not even a login, reaches the PBX"
+
+
+def test_unknown_department_fails_before_any_write(workspace, pbx):
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension(departments=["Nowhere"])), json_output=True)
+    result = run.results("extension")
+    assert result["failed"] is True
+    assert "departments: no department 'Nowhere' exists" in result["msg"]
+    assert "Yeastar" in result["msg"], "the message lists the departments that exist"
+    assert pbx.counters()["writes"] == 0
+
+
+def test_pbx_error_names_errcode_and_offending_field(workspace, pbx):
+    assert workspace.playbook(play(extension(email_addr="shared@example.com"))).rc == 0
+    run = workspace.playbook(play(extension(number="1002", email_addr="shared@example.com")), json_output=True)
+    result = run.results("extension")
+    assert result["failed"] is True
+    assert result["error"]["errcode"] == 40003
+    assert "email_addr 'shared@example.com' is already used by extension 1001" in result["msg"]
+
+
+def test_reads_are_retried_on_transient_failures(workspace, pbx):
+    assert workspace.playbook(play(extension())).rc == 0
+    pbx.fault("extension/search", "http_503", count=2)
+    pbx.fault("extension/get", "overloaded", count=1)
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension()), json_output=True)
+    assert run.rc == 0, run.output
+    counters = pbx.counters()
+    assert counters["by_endpoint"]["extension/search"] == 3
+    assert counters["by_endpoint"]["extension/get"] == 2
+
+
+def test_reads_give_up_after_bounded_retries(workspace, pbx):
+    pbx.fault("extension/search", "reset", count=10)
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension()), json_output=True)
+    assert run.results("extension")["failed"] is True
+    assert "after 3 retries" in run.results("extension")["msg"]
+    assert pbx.counters()["by_endpoint"]["extension/search"] == 4
+
+
+def test_failed_write_is_not_resent(workspace, pbx):
+    pbx.fault("extension/create", "http_500", count=1)
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension()), json_output=True)
+    assert run.results("extension")["failed"] is True
+    assert pbx.counters()["by_endpoint"]["extension/create"] == 1
+    assert stored_extensions(pbx) == {}
+
+
+def test_module_defaults_group(workspace, pbx):
+    run = workspace.playbook(play(task("info", "telephony.pbx.yeastar_info"),
+                                  module_defaults={"group/telephony.pbx.yeastar": {"gather": ["capacity"]}}),
+                             json_output=True)
+    result = run.results("info")
+    assert "capacity" in result and "system" not in result
