@@ -50,7 +50,7 @@ integration: venv
 	$(BIN)/python -m pytest -q -n 2 tests/integration
 
 lint: venv
-	$(BIN)/ansible-lint --profile production --offline playbooks roles
+	$(BIN)/ansible-lint --profile production --offline playbooks $(wildcard roles/*)
 
 sanity: venv
 	$(BIN)/python tools/sanity.py
