@@ -31,9 +31,10 @@ class Emulator:
         self.base_url = line.rsplit(" ", 1)[1]
         self.port = int(self.base_url.rsplit(":", 1)[1])
 
-    def control(self, path, body=None, method=None):
+    def control(self, path, body=None, method=None, instance=None):
         data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(self.base_url + "/_emulator/" + path, data=data,
+        prefix = "/pbx/%s" % instance if instance else ""
+        request = urllib.request.Request(self.base_url + prefix + "/_emulator/" + path, data=data,
                                          method=method or ("POST" if body is not None else "GET"),
                                          headers={"Content-Type": "application/json"})
         with urllib.request.urlopen(request, timeout=10) as response:
@@ -116,19 +117,27 @@ class Workspace:
         env.update(extra)
         return env
 
-    def playbook(self, playbook, *args, json_output=False, env=None, timeout=300, inventory=None):
-        """Run ansible-playbook; `playbook` is a path or a list of plays (written as JSON, which is YAML)."""
+    def command(self, playbook, args, inventory=None):
+        """The ansible-playbook command line; `playbook` is a path or a list of plays (written as JSON, which is YAML)."""
         if isinstance(playbook, list):
             path = self.dir / ("play-%d.yml" % time.monotonic_ns())
             path.write_text(json.dumps(playbook, indent=1))
         else:
             path = pathlib.Path(playbook)
+        return [str(BIN / "ansible-playbook"), "-i", str(inventory or self.inventory), str(path), *args]
+
+    def playbook(self, playbook, *args, json_output=False, env=None, timeout=300, inventory=None):
+        """Run ansible-playbook to its end."""
         extra = {"ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json"} if json_output else {}
         extra.update(env or {})
-        completed = subprocess.run(
-            [str(BIN / "ansible-playbook"), "-i", str(inventory or self.inventory), str(path), *args],
-            env=self.env(**extra), capture_output=True, text=True, timeout=timeout, cwd=str(self.dir), check=False)
+        completed = subprocess.run(self.command(playbook, args, inventory), env=self.env(**extra), capture_output=True,
+                                   text=True, timeout=timeout, cwd=str(self.dir), check=False)
         return Run(completed, json_output)
+
+    def start_playbook(self, playbook, *args):
+        """Start ansible-playbook in the background; the caller waits for or interrupts the process."""
+        return subprocess.Popen(self.command(playbook, args), env=self.env(), cwd=str(self.dir),
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def cleanup(self):
         shutil.rmtree(self.dir, ignore_errors=True)

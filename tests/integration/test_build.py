@@ -19,7 +19,7 @@ def test_artifact_installs_and_runs(workspace, tmp_path):
     assert leaked == []
 
     installed = tmp_path / "collections"
-    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "install", "--no-deps", "-p", str(installed), str(artifact)],
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "install", "--force", "--no-deps", "-p", str(installed), str(artifact)],
                    check=True, capture_output=True)
     assert (installed / "ansible_collections" / "telephony" / "pbx" / "MANIFEST.json").exists()
     run = workspace.playbook(play(task("info", "telephony.pbx.yeastar_info", gather=["system"])), json_output=True,

@@ -2,6 +2,7 @@
 
 import json
 import re
+import signal
 
 from helpers import REG_PASSWORD, USER_PASSWORD, extension, play, task
 from pbxlab import CLIENT_SECRET
@@ -110,3 +111,29 @@ def test_https_with_the_emulator_certificate(tmp_path):
     finally:
         emulator.stop()
         space.cleanup()
+
+
+def test_token_revoked_when_the_play_fails_or_is_interrupted(workspace, pbx):
+    failing = play(capacity("one"), task("fail", "ansible.builtin.fail", msg="stop here"), capacity("never"))
+    assert workspace.playbook(failing).rc != 0
+    assert pbx.wait_for(lambda c: c["active_access_tokens"] == 0)["active_access_tokens"] == 0
+
+    pbx.reset_counters()
+    running = workspace.start_playbook(play(capacity("one"), pause(60), capacity("never")))
+    pbx.wait_for(lambda c: c["by_endpoint"].get("system/capacity") == 1, timeout=30)
+    running.send_signal(signal.SIGINT)
+    running.wait(timeout=30)
+    counters = pbx.wait_for(lambda c: c["active_access_tokens"] == 0, timeout=5)
+    assert counters["tokens_revoked"] == 1, "Ctrl-C revokes the token within seconds, not at the idle timeout"
+    assert counters["active_access_tokens"] == 0
+
+
+def test_base_path_reaches_a_pbx_behind_a_path_prefix(workspace, pbx):
+    pbx.control("instances", {"name": "hotel"})
+    pbx.control("reset", {}, instance="hotel")
+    workspace.write_inventory({"ansible_httpapi_yeastar_base_path": "/pbx/hotel"})
+    run = workspace.playbook(play(extension()), json_output=True)
+    assert run.rc == 0, run.output
+    assert pbx.state()["extensions"] == [], "the default instance was not touched"
+    hotel = pbx.control("state", instance="hotel")
+    assert [e["number"] for e in hotel["extensions"]] == ["1001"]
