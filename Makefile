@@ -1,7 +1,7 @@
 # Quick start: `make demo` runs the demo against the embedded emulator, `make test` runs every check CI runs.
 SHELL := /bin/bash
 PYTHON ?= $(shell tools/find-python)
-VENV := .venv
+VENV ?= .venv
 BIN := $(CURDIR)/$(VENV)/bin
 STAMP := $(VENV)/.installed
 COLLECTIONS := $(CURDIR)/build/collections
@@ -17,7 +17,7 @@ REFRESH_TOKEN_TTL ?= 86400
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build clean
+.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build benchmark clean
 
 all: test
 
@@ -63,6 +63,10 @@ docs-check: venv
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
+
+N ?= 20
+benchmark: venv
+	$(BIN)/python benchmarks/extensions.py -n $(N)
 
 build: venv
 	$(BIN)/ansible-galaxy collection build --force --output-path build
