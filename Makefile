@@ -17,7 +17,7 @@ REFRESH_TOKEN_TTL ?= 86400
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build benchmark clean
+.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build benchmark test-oldest clean
 
 all: test
 
@@ -42,6 +42,11 @@ demo: venv
 	cd tools && $(BIN)/python demo.py
 
 test: docs-check unit integration lint sanity changelog-lint
+
+# The oldest supported ansible-core (2.19) runs on Python 3.11; requirements-dev.txt picks it there.
+OLDEST_PYTHON ?= python3.11
+test-oldest:
+	$(MAKE) unit integration PYTHON=$(OLDEST_PYTHON) VENV=.venv-core2.19
 
 unit: venv
 	$(BIN)/python -m pytest -q emulator/tests tests/unit

@@ -55,6 +55,7 @@ API_PATH = "/openapi/v1.0/"
 TOKEN_EXPIRED_CODE = 10004
 OVERLOADED_CODE = 70082
 IP_BLOCKED_CODES = (70004, 70087)
+TOKEN_CAP_CODE = 60002
 
 
 class HttpApi(TokenHttpApi):
@@ -124,10 +125,12 @@ class HttpApi(TokenHttpApi):
         if code in IP_BLOCKED_CODES:
             text += (" The PBX has blocked this controller's IP address; remove it under Security > Security Rules >"
                      " IP Blocklist on the PBX web interface.")
+        elif code == TOKEN_CAP_CODE:
+            text += (" The PBX allows 8 valid tokens per API application and all are in use (by other tools, or by"
+                     " runs that were killed); they free up when revoked or after 30 minutes.")
         else:
             text += (" The login is not retried: the PBX blocks this controller's IP address after 5 consecutive"
-                     " failed logins. Check ansible_user (Client ID) and ansible_httpapi_password (Client Secret),"
-                     " and that no more than 8 tokens of this application are in use.")
+                     " failed logins. Check ansible_user (Client ID) and ansible_httpapi_password (Client Secret).")
         return text
 
     @staticmethod

@@ -3,9 +3,10 @@
 import json
 import re
 import signal
+import urllib.request
 
 from helpers import REG_PASSWORD, USER_PASSWORD, extension, play, task
-from pbxlab import CLIENT_SECRET
+from pbxlab import CLIENT_ID, CLIENT_SECRET
 
 
 def capacity(name="capacity"):
@@ -137,3 +138,27 @@ def test_base_path_reaches_a_pbx_behind_a_path_prefix(workspace, pbx):
     assert pbx.state()["extensions"] == [], "the default instance was not touched"
     hotel = pbx.control("state", instance="hotel")
     assert [e["number"] for e in hotel["extensions"]] == ["1001"]
+
+
+def test_five_failed_logins_block_the_address_and_the_message_says_so(workspace, pbx):
+    workspace.write_inventory({"ansible_httpapi_password": "not-the-secret"})
+    for _attempt in range(5):
+        assert workspace.playbook(play(capacity())).rc != 0
+    workspace.write_inventory({})
+    run = workspace.playbook(play(capacity()), json_output=True)
+    message = run.results("capacity")["msg"]
+    assert "errcode 70004" in message and "IP Blocklist" in message
+    assert pbx.counters()["by_endpoint"]["get_token"] == 6, "each run tried exactly once"
+
+
+def test_token_cap_is_explained(workspace, pbx):
+    pbx.configure(max_tokens=1)
+    holder = urllib.request.Request(pbx.base_url + "/openapi/v1.0/get_token", method="POST",
+                                    data=json.dumps({"username": CLIENT_ID, "password": CLIENT_SECRET}).encode(),
+                                    headers={"Content-Type": "application/json", "User-Agent": "another-tool"})
+    with urllib.request.urlopen(holder) as answer:
+        assert json.loads(answer.read())["errcode"] == 0
+    run = workspace.playbook(play(capacity()), json_output=True)
+    message = run.results("capacity")["msg"]
+    assert "errcode 60002" in message and "8 valid tokens" in message
+    assert pbx.counters()["by_endpoint"]["get_token"] == 2, "the other tool's login and ours, not retried"
