@@ -4,6 +4,7 @@ spec come from one source. `--check` exits 1 when a module's block is out of dat
 import argparse
 import importlib
 import pathlib
+import re
 import sys
 
 import yaml
@@ -35,13 +36,16 @@ def sequence(items, pad, width=120):
     return [pad + line for line in text.rstrip("\n").split("\n")]
 
 
-def render_fields(fields, indent):
+def render_fields(fields, indent, module_version=None):
+    """Options in DOCUMENTATION form; version_added only for options newer than the module."""
     pad = " " * indent
     lines = []
     for field in fields:
         lines.append("%s%s:" % (pad, field.name))
         lines.append("%s  description:" % pad)
         lines.extend(sequence(field.doc, pad + "    "))
+        if module_version and indent == 2 and field.version_added != module_version:
+            lines.append("%s  version_added: %s" % (pad, scalar(field.version_added)))
         lines.append("%s  type: %s" % (pad, field.type))
         if field.elements:
             lines.append("%s  elements: %s" % (pad, field.elements))
@@ -54,14 +58,16 @@ def render_fields(fields, indent):
             lines.extend("%s    - %s" % (pad, scalar(choice)) for choice in field.choices)
         if field.options:
             lines.append("%s  suboptions:" % pad)
-            lines.extend(render_fields(field.options, indent + 4))
+            lines.extend(render_fields(field.options, indent + 4, module_version))
     return lines
 
 
 def rendered(source, fields):
     head, _marker, rest = source.partition(MARKER)
     end = rest.index('"""')
-    return head + MARKER + "\n".join(render_fields(fields, 2)) + "\n" + rest[end:]
+    module_version = re.search(r"^version_added: *(\S+)", head, re.MULTILINE)
+    options = render_fields(fields, 2, module_version.group(1) if module_version else None)
+    return head + MARKER + "\n".join(options) + "\n" + rest[end:]
 
 
 def main():

@@ -245,16 +245,12 @@ def _coerce(value, kind):
 class ResourceSpec:
     """The fields of one resource plus the words used to talk about it."""
 
-    def __init__(self, name, label, fields, identity_label=None):
+    def __init__(self, name, label, fields):
         self.name = name
         self.label = label
         self.fields = fields
         self.by_name = dict((f.name, f) for f in fields)
         self.by_api = dict((f.api, f) for f in fields)
-        self.identity_label = identity_label
-
-    def argument_spec(self):
-        return build_argument_spec(self.fields)
 
     def identity(self, params):
         return dict((f.name, params.get(f.name)) for f in self.fields if f.identity)

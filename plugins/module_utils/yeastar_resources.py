@@ -131,7 +131,7 @@ EXTENSION = ResourceSpec("extension", "extension", [
     flag("enb_internal_client", "Enable Linkus (mobile, desktop, web and SDK clients)."),
     Field("linkus_mobile_codec", choices=["ulaw", "alaw", "ilbc", "g722", "g729", "opus"], doc="Linkus Mobile codec."),
     flag("enb_ice", "Enable ICE for Linkus Mobile.", api_true="yes", api_false="no"),
-], identity_label="number")
+])
 
 DEPARTMENT = ResourceSpec("department", "department", [
     Field("name", identity=True, required=True, doc="Department name; with O(parent), identifies the department."),

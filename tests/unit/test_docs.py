@@ -136,3 +136,11 @@ def test_result_keys_are_documented_in_return(name, spec, params):
     documented = set(yaml.safe_load(plugin(name).RETURN))
     assert set(result) - {"changed", "diff"} <= documented
     assert spec.name in documented
+
+
+def test_options_newer_than_the_module_carry_version_added():
+    source = 'DOCUMENTATION = r"""\nmodule: x\nversion_added: 0.1.0\noptions:\n"""\n'
+    out = yaml.safe_load(render_docs.rendered(source, [Field("old", doc="Old."), Field("new", doc="New.", version_added="0.2.0")])
+                         .split('r"""', 1)[1].split('"""')[0])
+    assert "version_added" not in out["options"]["old"]
+    assert out["options"]["new"]["version_added"] == "0.2.0"

@@ -427,5 +427,5 @@ def test_module_options_that_look_like_passwords_state_no_log(module_name):
 
 
 def test_extension_secrets_are_no_log():
-    spec = EXTENSION.argument_spec()
+    spec = build_argument_spec(EXTENSION.fields)
     assert [name for name, entry in spec.items() if entry.get("no_log")] == ["user_password", "reg_password", "vm_pin"]
