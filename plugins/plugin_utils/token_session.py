@@ -98,6 +98,7 @@ class TokenHttpApi(HttpApiBase):
         self._watcher = None
         self._secrets = set()
         self._log_wanted = False
+        self._deadline = None
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -156,6 +157,8 @@ class TokenHttpApi(HttpApiBase):
         if idempotent is None:
             idempotent = method.upper() == "GET"
         with self._lock:
+            # Retries must end before the persistent connection's command timeout fires.
+            self._deadline = time.monotonic() + max(1.0, self.connection.get_option("persistent_command_timeout") - 2.0)
             recovered = False
             attempt = 0
             while True:
@@ -163,18 +166,18 @@ class TokenHttpApi(HttpApiBase):
                 try:
                     status, payload = self._exchange(method, path, query, data, tokens)
                 except _TransportError as exc:
-                    if idempotent and attempt < len(self.read_retry_delays):
+                    if idempotent and self._may_retry(attempt):
                         self._pause(attempt, "%s %s: %s" % (method, path, exc))
                         attempt += 1
                         continue
-                    raise AnsibleConnectionFailure(self._transport_message(method, path, exc, idempotent))
+                    raise AnsibleConnectionFailure(self._transport_message(method, path, exc, idempotent, attempt))
                 verdict = self.classify(status, payload)
                 if verdict == TOKEN_EXPIRED and not recovered:
                     self._log("%s %s: token expired, renewing once and resending" % (method, path))
                     self._renew(force=True)
                     recovered = True
                     continue
-                if verdict == TRANSIENT and idempotent and attempt < len(self.read_retry_delays):
+                if verdict == TRANSIENT and idempotent and self._may_retry(attempt):
                     self._pause(attempt, "%s %s: transient answer %s" % (method, path, self._describe(status, payload)))
                     attempt += 1
                     continue
@@ -234,7 +237,7 @@ class TokenHttpApi(HttpApiBase):
                 method=method,
                 headers=headers,
                 use_proxy=get("use_proxy"),
-                timeout=get("persistent_command_timeout"),
+                timeout=max(1.0, self._deadline - time.monotonic()) if self._deadline else get("persistent_command_timeout"),
                 validate_certs=get("validate_certs"),
                 ca_path=get("ca_path"),
                 client_cert=get("client_cert"),
@@ -261,15 +264,19 @@ class TokenHttpApi(HttpApiBase):
         port = get("port") or (443 if scheme == "https" else 80)
         return "%s://%s:%s%s" % (scheme, get("host"), port, self.path_prefix())
 
+    def _may_retry(self, attempt):
+        return attempt < len(self.read_retry_delays) and \
+            time.monotonic() + self.read_retry_delays[attempt] * 1.25 + 1.0 < self._deadline
+
     def _pause(self, attempt, why):
         delay = self.read_retry_delays[attempt] * (1 + random.random() / 4)
         self._log("%s; retry %d of %d in %.1fs" % (why, attempt + 1, len(self.read_retry_delays), delay))
         time.sleep(delay)
 
-    def _transport_message(self, method, path, exc, idempotent):
+    def _transport_message(self, method, path, exc, idempotent, retries):
         where = "%s %s at %s" % (method, path, self.base_url())
         if idempotent:
-            return "The PBX did not answer %s after %d retries: %s" % (where, len(self.read_retry_delays), exc)
+            return "The PBX did not answer %s after %d retries: %s" % (where, retries, exc)
         return ("The connection failed during %s: %s. This request changes data, so it was not resent; "
                 "the PBX may or may not have applied it. Re-run the task to converge." % (where, exc))
 

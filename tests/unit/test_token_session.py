@@ -148,7 +148,8 @@ class FakeConnection:
 
     def __init__(self, **options):
         self.options = dict({"remote_user": CLIENT_ID, "password": SECRET, "host": "pbx.example", "port": 8088,
-                             "use_ssl": True, "persistent_log_messages": True}, **options)
+                             "use_ssl": True, "persistent_log_messages": True,
+                             "persistent_command_timeout": 30}, **options)
         self._connected = False
         self.connects = 0
         self.httpapi = None
@@ -392,6 +393,16 @@ def test_writes_are_never_retried(session, kind):
         assert session.post()["status"] == FAILURES[kind][0]
     assert session.pbx.count("extension/update") == 1
     assert session.clock.sleeps == []
+
+
+def test_retries_stop_before_the_command_timeout(make_session):
+    session = make_session(persistent_command_timeout=9)
+    session.plugin.read_retry_delays = (3.0, 3.0, 3.0)
+    session.clock.sleep = lambda seconds: (session.clock.sleeps.append(seconds), setattr(session.clock, "now", session.clock.now + seconds))
+    failing(session, "transport", 10, "extension/list")
+    with pytest.raises(AnsibleConnectionFailure, match="after 1 retries"):
+        session.get()
+    assert session.pbx.count("extension/list") == 2, "a second retry could not finish within the 9 s command timeout"
 
 
 def test_a_get_marked_not_idempotent_is_not_retried(session):
