@@ -189,9 +189,10 @@ class TokenHttpApi(HttpApiBase):
             if self._login_error:
                 raise LoginFailed(self._login_error)
             if not self.connection._connected:
-                # netcommon's _connect() marks the connection open and calls login().
+                # netcommon's _connect() marks the connection open (so close() calls logout) and logs in,
+                # unless a session_key is set, which carries no token this plugin could use.
                 self.connection._connect()
-            else:
+            if self._tokens is None:
                 self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
         if not self._tokens.access_fresh(time.monotonic()):
             self._renew(force=False)
