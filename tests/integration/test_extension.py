@@ -118,3 +118,14 @@ def test_departments_role_and_routes_by_name(workspace, pbx):
     again = workspace.playbook(play(extension(departments=["Yeastar/Sales"], role="Supervisor",
                                               outbound_routes=["Local", "Intl"])), json_output=True)
     assert again.results("extension")["changed"] is False, "paths and list order do not matter"
+
+
+def test_a_secret_the_pbx_never_reveals_is_sent_on_every_run_with_always(workspace, pbx):
+    assert workspace.playbook(play(extension())).rc == 0
+    always = play(extension(user_password="Another-Passw0rd", update_password="always"))
+    for _run in range(2):
+        pbx.reset_counters()
+        run = workspace.playbook(always, json_output=True)
+        assert run.results("extension")["changed"] is True
+        assert pbx.counters()["by_endpoint"]["extension/update"] == 1
+    assert stored_extensions(pbx)["1001"]["user_password"] == "Another-Passw0rd"
