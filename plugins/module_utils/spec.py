@@ -133,7 +133,10 @@ class Field:
         if self._from_api:
             value = self._from_api(value)
         if value is None or (self.secret and value == ""):
-            return UNKNOWN if (self.secret or not self.readable) else None
+            if self.secret or not self.readable:
+                return UNKNOWN
+            # PBXes leave empty fields out of answers: absent is the same as empty.
+            return {"str": "", "list": ()}.get(self.type) if not self.keyed else {}
         if not self.readable:
             return UNKNOWN
         if self.keyed:

@@ -174,7 +174,7 @@ def test_keyed_list_becomes_entries_by_key_with_only_the_keys_set():
     (ext["enb_ice"], "no", False),
     (ext["concurrent_registrations"], "2", 2),
     (ext["number"], 1001, "1001"),
-    (ext["first_name"], None, None),
+    (ext["first_name"], None, ""),  # an absent field reads as empty
     (ext["role"], 3, 3),
     (ext["departments"], [{"value": "9"}, {"value": "4"}], (4, 9)),
     (ext["departments"], [], ()),
@@ -205,7 +205,7 @@ def test_keyed_list_from_api_is_indexed_by_key_with_every_sub_option():
     entries = PRESENCE.canonical_from_api(api)
     assert list(entries) == ["away"]
     away = entries["away"]
-    assert (away["enb_ring_mobile"], away["ring_timeout"], away["in_always_forward_dest"]) == (True, 25, None)
+    assert (away["enb_ring_mobile"], away["ring_timeout"], away["in_always_forward_dest"]) == (True, 25, "")
     assert set(away) == set(sub.name for sub in PRESENCE.options) - {"status"}
 
 
@@ -429,3 +429,8 @@ def test_module_options_that_look_like_passwords_state_no_log(module_name):
 def test_extension_secrets_are_no_log():
     spec = build_argument_spec(EXTENSION.fields)
     assert [name for name, entry in spec.items() if entry.get("no_log")] == ["user_password", "reg_password", "vm_pin"]
+
+
+def test_clearing_a_field_the_pbx_leaves_out_of_its_answer_is_no_change():
+    assert not ext["title"].differs(ext["title"].canonical_from_option("", None), ext["title"].canonical_from_api(None))
+    assert ext["title"].differs(ext["title"].canonical_from_option("CEO", None), ext["title"].canonical_from_api(None))
