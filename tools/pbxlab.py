@@ -87,10 +87,12 @@ class Workspace:
         # AF_UNIX socket paths are limited to about 100 bytes: keep the control path short.
         self.control_dir = tempfile.mkdtemp(prefix="pc", dir="/tmp")
         self.inventory = self.dir / "inventory.yml"
-        self.write_inventory(host_vars or {})
+        self.write_inventory(host_vars)
 
-    def write_inventory(self, host_vars):
-        host = {
+    def write_inventory(self, host_vars=None, hosts=None):
+        """An inventory group `pbx` on the emulator: one host `pbx1` with host_vars, or `hosts`, a map of
+        host names to their own variables."""
+        base = {
             "ansible_host": "127.0.0.1",
             "ansible_httpapi_port": self.emulator.port,
             "ansible_connection": "ansible.netcommon.httpapi",
@@ -99,8 +101,9 @@ class Workspace:
             "ansible_user": CLIENT_ID,
             "ansible_httpapi_password": CLIENT_SECRET,
         }
-        host.update(host_vars)
-        self.inventory.write_text(json.dumps({"all": {"children": {"pbx": {"hosts": {"pbx1": host}}}}}))
+        hosts = hosts or {"pbx1": host_vars or {}}
+        inventory = dict((name, dict(base, **own)) for name, own in hosts.items())
+        self.inventory.write_text(json.dumps({"all": {"children": {"pbx": {"hosts": inventory}}}}))
 
     def env(self, **extra):
         env = dict(os.environ)

@@ -37,6 +37,9 @@ options:
     vars:
       - name: ansible_httpapi_yeastar_base_path
 notes:
+  - ansible-core shares one persistent connection between hosts with the same address, port and user.
+    PBXes published under different O(base_path)s of one address need their own Client IDs; the plugin
+    refuses a request meant for another PBX than the one the connection logged in to.
   - The API uses the PBX web port, by default C(8088) for HTTPS. Set C(ansible_httpapi_port),
     C(ansible_httpapi_use_ssl), C(ansible_httpapi_validate_certs) and C(ansible_httpapi_ca_path)
     to match the PBX.

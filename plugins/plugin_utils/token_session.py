@@ -99,6 +99,7 @@ class TokenHttpApi(HttpApiBase):
         self._secrets = set()
         self._log_wanted = False
         self._deadline = None
+        self._logged_in_to = None
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -125,6 +126,7 @@ class TokenHttpApi(HttpApiBase):
                 self._login_error = str(exc)
                 raise
             self._remember_secret(self._tokens.access, self._tokens.refresh)
+            self._logged_in_to = self._target()
             self._log("logged in; access token valid for %ds" % (self._tokens.access_expires - time.monotonic()))
             self._start_controller_watch()
 
@@ -185,6 +187,13 @@ class TokenHttpApi(HttpApiBase):
 
     # --------------------------------------------------------- token handling
     def _valid_tokens(self):
+        target = self._target()
+        if self._tokens is not None and self._logged_in_to != target:
+            # ansible-core keys persistent connections by address, port and user only.
+            raise AnsibleConnectionFailure(
+                "This persistent connection is logged in to %s as %r, but the task is for %s as %r. Hosts that share "
+                "address, port and user share one connection in ansible-core; give each PBX its own ansible_host "
+                "or API user. Nothing was sent." % (self._logged_in_to + target))
         if self._tokens is None:
             if self._login_error:
                 raise LoginFailed(self._login_error)
@@ -264,6 +273,9 @@ class TokenHttpApi(HttpApiBase):
         scheme = "https" if get("use_ssl") else "http"
         port = get("port") or (443 if scheme == "https" else 80)
         return "%s://%s:%s%s" % (scheme, get("host"), port, self.path_prefix())
+
+    def _target(self):
+        return (self.base_url(), self.connection.get_option("remote_user"))
 
     def _may_retry(self, attempt):
         return attempt < len(self.read_retry_delays) and \

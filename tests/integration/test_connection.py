@@ -162,3 +162,37 @@ def test_token_cap_is_explained(workspace, pbx):
     message = run.results("capacity")["msg"]
     assert "errcode 60002" in message and "8 valid tokens" in message
     assert pbx.counters()["by_endpoint"]["get_token"] == 2, "the other tool's login and ours, not retried"
+
+
+def test_a_fleet_gets_one_token_per_pbx(workspace, pbx):
+    names = ["hotel-a", "hotel-b", "hotel-c"]
+    hosts = {}
+    for name in names:
+        pbx.control("instances", {"name": name})
+        pbx.control("reset", {}, instance=name)
+        pbx.control("config", {"client_id": "id-" + name, "client_secret": "secret-" + name}, instance=name)
+        hosts[name] = {"ansible_httpapi_yeastar_base_path": "/pbx/" + name,
+                       "ansible_user": "id-" + name, "ansible_httpapi_password": "secret-" + name}
+    workspace.write_inventory(hosts=hosts)
+    run = workspace.playbook(play(extension(), capacity()), "--forks", "3", json_output=True)
+    assert run.rc == 0, run.output
+    for name in names:
+        assert run.results("extension", host=name)["changed"] is True
+        own = pbx.control("counters", instance=name)
+        assert own["tokens_issued"] == 1
+        assert [e["number"] for e in pbx.control("state", instance=name)["extensions"]] == ["1001"]
+    assert pbx.counters()["total"] == 0, "the default instance was not touched"
+
+
+def test_hosts_sharing_one_connection_are_refused_not_mixed_up(workspace, pbx):
+    for name in ("hotel-a", "hotel-b"):
+        pbx.control("instances", {"name": name})
+        pbx.control("reset", {}, instance=name)
+    workspace.write_inventory(hosts=dict((name, {"ansible_httpapi_yeastar_base_path": "/pbx/" + name})
+                                         for name in ("hotel-a", "hotel-b")))
+    run = workspace.playbook(play(extension()), "--forks", "1", json_output=True)
+    failed = [name for name in ("hotel-a", "hotel-b") if run.results("extension", host=name).get("failed")]
+    assert len(failed) == 1
+    assert "share one connection" in run.results("extension", host=failed[0])["msg"]
+    created = [name for name in ("hotel-a", "hotel-b") if pbx.control("state", instance=name)["extensions"]]
+    assert created == [name for name in ("hotel-a", "hotel-b") if name not in failed], "no PBX got another's extension"
