@@ -94,7 +94,7 @@ class HttpApi(TokenHttpApi):
     def request_logout(self, tokens):
         status, answer = self._exchange("GET", self.endpoint_path("del_token"), None, None, tokens)
         if not isinstance(answer, dict) or answer.get("errcode") not in (0, TOKEN_EXPIRED_CODE):
-            raise AnsibleTokenRevocationError("del_token answered %s" % self._describe(status, answer))
+            raise RevocationFailed("del_token answered %s" % self._describe(status, answer))
 
     def authorize(self, query, headers, access_token):
         query["access_token"] = access_token
@@ -146,5 +146,5 @@ class HttpApi(TokenHttpApi):
         )
 
 
-class AnsibleTokenRevocationError(Exception):
+class RevocationFailed(Exception):
     pass

@@ -135,6 +135,7 @@ class TokenHttpApi(HttpApiBase):
             tokens, self._tokens = self._tokens, None
             if tokens is None:
                 return
+            self._open_budget()
             try:
                 self.request_logout(tokens)
                 self._log("token revoked")
@@ -159,8 +160,7 @@ class TokenHttpApi(HttpApiBase):
         if idempotent is None:
             idempotent = method.upper() == "GET"
         with self._lock:
-            # Retries must end before the persistent connection's command timeout fires.
-            self._deadline = time.monotonic() + max(1.0, self.connection.get_option("persistent_command_timeout") - 2.0)
+            self._open_budget()
             recovered = False
             attempt = 0
             while True:
@@ -273,6 +273,10 @@ class TokenHttpApi(HttpApiBase):
         scheme = "https" if get("use_ssl") else "http"
         port = get("port") or (443 if scheme == "https" else 80)
         return "%s://%s:%s%s" % (scheme, get("host"), port, self.path_prefix())
+
+    def _open_budget(self):
+        """Requests (and retries) from now on must end before the persistent connection's command timeout."""
+        self._deadline = time.monotonic() + max(1.0, self.connection.get_option("persistent_command_timeout") - 2.0)
 
     def _target(self):
         return (self.base_url(), self.connection.get_option("remote_user"))
