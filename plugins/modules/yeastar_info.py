@@ -14,6 +14,7 @@ version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Gathers what the Yeastar P-Series OpenAPI v1.0 reports about a PBX, reading every page of each list.
+  - The roles, departments and outbound routes it lists are the names the other modules accept.
 extends_documentation_fragment:
   - telephony.pbx.attributes.info_module
   - telephony.pbx.attributes.yeastar
@@ -26,12 +27,14 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments]
+    default: [system, capacity, extensions, departments, roles, outbound_routes]
     choices:
       - system
       - capacity
       - extensions
       - departments
+      - roles
+      - outbound_routes
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -80,6 +83,18 @@ departments:
   type: list
   elements: dict
   sample: [{id: 1, name: Yeastar, parent_id: 0, path: Yeastar}, {id: 5, name: Reception, parent_id: 1, path: Yeastar/Reception}]
+roles:
+  description: The user roles (IDs and the names O(telephony.pbx.yeastar_extension#module:role) takes).
+  returned: when O(gather) contains C(roles)
+  type: list
+  elements: dict
+  sample: [{id: 0, name: None}, {id: 4, name: Employee}]
+outbound_routes:
+  description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
+  returned: when O(gather) contains C(outbound_routes)
+  type: list
+  elements: dict
+  sample: [{id: 1, name: Local}]
 api_requests:
   description: The API requests of this task.
   returned: always
@@ -105,7 +120,32 @@ from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
 
-SUBSETS = ["system", "capacity", "extensions", "departments"]
+
+def read_extensions(module, client):
+    extensions = list(client.pages("extension/list"))
+    if module.params["extension_details"]:
+        return [mask_secrets(EXTENSION, item) for item in client.query("extension/query", [e["id"] for e in extensions])]
+    return extensions
+
+
+def read_departments(module, client):
+    return [dict(id=n["id"], name=n["name"], parent_id=n["parent_id"], path="/".join(n["path"]))
+            for n in sorted(client.departments().nodes.values(), key=lambda n: n["path"])]
+
+
+def id_name_pairs(table):
+    return [dict(id=ident, name=name) for ident, name in sorted(table.by_id.items())]
+
+
+READERS = {
+    "system": lambda module, client: client.read("system/information").get("data", {}),
+    "capacity": lambda module, client: client.read("system/capacity").get("data", {}),
+    "extensions": read_extensions,
+    "departments": read_departments,
+    "roles": lambda module, client: id_name_pairs(client.roles()),
+    "outbound_routes": lambda module, client: id_name_pairs(client.outbound_routes()),
+}
+SUBSETS = list(READERS)
 
 FIELDS = [
     Field("gather", "list", elements="str", choices=SUBSETS, default=SUBSETS, doc="What to read."),
@@ -115,22 +155,8 @@ FIELDS = [
 
 
 def gather(module, client):
-    wanted = module.params["gather"]
-    result = {"changed": False}
-    if "system" in wanted:
-        result["system"] = client.read("system/information").get("data", {})
-    if "capacity" in wanted:
-        result["capacity"] = client.read("system/capacity").get("data", {})
-    if "extensions" in wanted:
-        extensions = list(client.pages("extension/list"))
-        if module.params["extension_details"]:
-            extensions = [mask_secrets(EXTENSION, item) for item in client.query("extension/query", [e["id"] for e in extensions])]
-        result["extensions"] = extensions
-    if "departments" in wanted:
-        tree = client.departments()
-        result["departments"] = [dict(id=n["id"], name=n["name"], parent_id=n["parent_id"], path="/".join(n["path"]))
-                                 for n in sorted(tree.nodes.values(), key=lambda n: n["path"])]
-    result["api_requests"] = client.report()
+    result = dict((subset, READERS[subset](module, client)) for subset in module.params["gather"])
+    result.update(changed=False, api_requests=client.report())
     return result
 
 

@@ -23,7 +23,18 @@ def test_all_pages_and_batched_details(workspace, pbx):
     assert all(e["reg_password"] in ("", "********") for e in result["extensions"])
     assert result["capacity"]["extension_used"] == 1050
     assert [d["path"] for d in result["departments"]] == ["Yeastar"]
+    assert {"id": 4, "name": "Employee"} in result["roles"]
+    assert result["outbound_routes"] == []
     counters = pbx.counters()["by_endpoint"]
     assert counters["extension/query"] == 11, "1050 ids in batches of 100"
     assert counters["extension/list"] == 2, "pages of 1000"
     assert pbx.counters()["writes"] == 0
+
+
+def test_outbound_routes_and_one_subset(workspace, pbx):
+    pbx.seed(outbound_routes=[{"name": "Local"}, {"name": "International"}])
+    run = workspace.playbook(play(task("info", "telephony.pbx.yeastar_info", gather=["outbound_routes"])), json_output=True)
+    result = run.results("info")
+    assert sorted(r["name"] for r in result["outbound_routes"]) == ["International", "Local"]
+    assert "extensions" not in result and "system" not in result
+    assert result["api_requests"]["sent"] == ["GET outbound_route/list"]
