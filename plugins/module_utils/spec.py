@@ -33,7 +33,7 @@ class Field:
                  required_on_create=False, create_only=False, secret=False, readable=True,
                  reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
                  length=None, value_range=None, pattern=None, pattern_hint=None, check=None,
-                 unordered=False, version_added="0.1.0"):
+                 unordered=False, mutually_exclusive=None, version_added="0.1.0"):
         self.name = name
         self.type = type
         self.api = api or name
@@ -61,6 +61,7 @@ class Field:
         self.pattern_hint = pattern_hint
         self.check = check
         self.unordered = unordered
+        self.mutually_exclusive = mutually_exclusive
         self.version_added = version_added
 
     @property
@@ -183,7 +184,7 @@ class Field:
             return SECRET_SHOWN
         if canonical is UNKNOWN:
             return "(not readable)"
-        if self.reference:
+        if self.reference and canonical not in ("", ()):
             ids = list(canonical) if self.type == "list" else [canonical]
             shown = names(self.reference, ids)
             return shown if self.type == "list" else shown[0]
@@ -296,6 +297,8 @@ def build_argument_spec(fields):
             entry["elements"] = field.elements
         if field.options:
             entry["options"] = build_argument_spec(field.options)
+        if field.mutually_exclusive:
+            entry["mutually_exclusive"] = field.mutually_exclusive
         if field.secret:
             entry["no_log"] = True
         elif field.type == "str" and re.search("pass|pin|secret|key|token", field.name):

@@ -101,8 +101,13 @@ class YeastarClient:
         return self.memo("departments", lambda: DepartmentTree(
             self.read("organization/list", is_all=2).get("organization_list") or []))
 
+    def extensions(self):
+        return self.memo("extensions", lambda: Named(
+            "extension", [(int(e["id"]), str(e["number"])) for e in self.pages("extension/list")], key="numbered"))
+
     def lookup(self, kind):
-        return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes}[kind]()
+        return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes,
+                "extension": self.extensions}[kind]()
 
     def resolve(self, kind, names, option):
         return self.lookup(kind).ids(names, option)
@@ -114,8 +119,9 @@ class YeastarClient:
 class Named:
     """A flat name <-> id table (roles, outbound routes)."""
 
-    def __init__(self, label, pairs):
+    def __init__(self, label, pairs, key="named"):
         self.label = label
+        self.key = key
         self.by_id = dict(pairs)
         self.by_name = {}
         for ident, name in pairs:
@@ -126,15 +132,23 @@ class Named:
         for name in names:
             matches = self.by_name.get(name, [])
             if len(matches) != 1:
-                known = ", ".join(sorted(self.by_name)) or "none"
-                problem = "no %s named %r exists" % (self.label, name) if not matches else \
-                    "%d %ss are named %r" % (len(matches), self.label, name)
+                known = _some(sorted(self.by_name))
+                problem = "no %s %s %r exists" % (self.label, self.key, name) if not matches else \
+                    "%d %ss are %s %r" % (len(matches), self.label, self.key, name)
                 raise InputError("%s: %s on this PBX (known: %s)" % (option, problem, known))
             ids.append(matches[0])
         return ids
 
     def names(self, ids):
         return [self.by_id.get(i, "#%s" % i) for i in ids]
+
+
+def _some(names, shown=20):
+    """Names for an error message: all of a short list, the first few of a long one."""
+    if not names:
+        return "none"
+    more = len(names) - shown
+    return ", ".join(names[:shown]) + (", and %d more" % more if more > 0 else "")
 
 
 class DepartmentTree:
@@ -162,7 +176,7 @@ class DepartmentTree:
         if len(matches) == 1:
             return matches[0]
         if not matches:
-            known = ", ".join(sorted("/".join(n["path"]) for n in self.nodes.values())) or "none"
+            known = _some(sorted("/".join(n["path"]) for n in self.nodes.values()))
             raise InputError("%s: no department %r exists on this PBX (known: %s)" % (option, reference, known))
         raise InputError("%s: %r matches %d departments (%s); give its path instead" % (
             option, reference, len(matches), ", ".join(sorted("/".join(n["path"]) for n in matches))))

@@ -47,9 +47,22 @@ def forward_fields():
             Field("%s_value" % prefix, doc=[
                 "For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), "
                 "C(queue) and C(group_vm), the destination's API ID."]),
+            Field("%s_extension" % prefix, api="%s_value" % prefix, reference="extension", to_api=str,
+                  from_api=id_or_none, doc=[
+                      "For C(extension), the number of the extension to forward to; the module looks up its ID "
+                      "for O(presence_list[].%s_value)." % prefix]),
             Field("%s_num" % prefix, doc="For C(external_num), the external number."),
         ]
     return fields
+
+
+def forward_exclusions():
+    """The destination extension by number or the raw value, not both: they are one API field."""
+    return [["%s_%s_forward_value" % rule[:2], "%s_%s_forward_extension" % rule[:2]] for rule in FORWARD_RULES]
+
+
+def id_or_none(value):
+    return int(value) if str(value).isdigit() else None
 
 
 PRESENCE_FIELDS = [
@@ -103,6 +116,7 @@ EXTENSION = ResourceSpec("extension", "extension", [
     Field("presence_status", choices=PRESENCE_STATUSES, create_default="available",
           doc=["Current presence status. When the extension is created without it, C(available)."]),
     Field("presence_list", "list", elements="dict", key="status", options=PRESENCE_FIELDS,
+          mutually_exclusive=forward_exclusions(),
           doc=["Forwarding and ringing rules per presence status. Only the statuses and keys given are managed; "
                "the others keep their values on the PBX."]),
     Field("presence_mobile_prefix", doc="Dial prefix for ringing the mobile number simultaneously."),

@@ -155,6 +155,10 @@ options:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
         type: str
+      in_always_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_always_forward_value).
+        type: str
       in_always_forward_num:
         description:
           - For C(external_num), the external number.
@@ -187,6 +191,10 @@ options:
         description:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
+        type: str
+      in_no_answer_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_no_answer_forward_value).
         type: str
       in_no_answer_forward_num:
         description:
@@ -221,6 +229,10 @@ options:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
         type: str
+      in_busy_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_busy_forward_value).
+        type: str
       in_busy_forward_num:
         description:
           - For C(external_num), the external number.
@@ -253,6 +265,10 @@ options:
         description:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
+        type: str
+      ex_always_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_always_forward_value).
         type: str
       ex_always_forward_num:
         description:
@@ -287,6 +303,10 @@ options:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
         type: str
+      ex_no_answer_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_no_answer_forward_value).
+        type: str
       ex_no_answer_forward_num:
         description:
           - For C(external_num), the external number.
@@ -319,6 +339,10 @@ options:
         description:
           - For C(play_greeting), the prompt file name; for C(extension), C(ivr), C(ring_group), C(queue) and C(group_vm),
             the destination's API ID.
+        type: str
+      ex_busy_forward_extension:
+        description:
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_busy_forward_value).
         type: str
       ex_busy_forward_num:
         description:
@@ -489,6 +513,15 @@ EXAMPLES = r"""
         enb_in_no_answer_forward: true
         in_no_answer_forward_dest: ext_vm
         ring_timeout: 20
+
+- name: Room phone; unanswered outside calls go to the front desk
+  telephony.pbx.yeastar_extension:
+    number: "1101"
+    presence_list:
+      - status: available
+        enb_ex_no_answer_forward: true
+        ex_no_answer_forward_dest: extension
+        ex_no_answer_forward_extension: "1001"
 
 - name: Rotate the SIP password of an existing extension
   telephony.pbx.yeastar_extension:

@@ -129,3 +129,28 @@ def test_a_secret_the_pbx_never_reveals_is_sent_on_every_run_with_always(workspa
         assert run.results("extension")["changed"] is True
         assert pbx.counters()["by_endpoint"]["extension/update"] == 1
     assert stored_extensions(pbx)["1001"]["user_password"] == "Another-Passw0rd"
+
+
+def test_forward_to_an_extension_by_number(workspace, pbx):
+    assert workspace.playbook(play(extension(number="1000", first_name="Front desk"))).rc == 0
+    room = extension(number="1101", presence_list=[{
+        "status": "available", "enb_in_no_answer_forward": True, "in_no_answer_forward_dest": "extension",
+        "in_no_answer_forward_extension": "1000", "ring_timeout": 20}])
+    first = workspace.playbook(play(room), "--diff", json_output=True)
+    assert first.rc == 0, first.output
+    assert first.results("extension")["diff"]["after"]["presence_list"][0]["in_no_answer_forward_extension"] == "1000"
+    stored = stored_extensions(pbx)
+    available = [e for e in stored["1101"]["presence_list"] if e["status"] == "available"][0]
+    assert available["in_no_answer_forward_value"] == str(stored["1000"]["id"])
+
+    again = workspace.playbook(play(room), json_output=True)
+    assert again.results("extension")["changed"] is False
+
+    unknown = extension(number="1101", presence_list=[{"status": "away", "in_busy_forward_extension": "1999"}])
+    failed = workspace.playbook(play(unknown), json_output=True).results("extension")
+    assert failed["failed"] is True and "no extension numbered '1999' exists" in failed["msg"]
+
+    both = extension(number="1101", presence_list=[{"status": "away", "in_busy_forward_extension": "1000",
+                                                    "in_busy_forward_value": "7"}])
+    refused = workspace.playbook(play(both), json_output=True).results("extension")
+    assert refused["failed"] is True and "mutually exclusive" in refused["msg"]

@@ -333,3 +333,13 @@ def test_existing_department_is_deleted_by_id(make_client):
     assert result["changed"] is True
     assert requests_of(client)[-1]["path"] == "organization/delete"
     assert requests_of(client)[-1]["query"] == {"id": 4}
+
+
+
+def test_long_lists_of_known_names_are_cut_short():
+    table = Named("extension", [(i, str(1000 + i)) for i in range(50)], key="numbered")
+    with pytest.raises(InputError) as failure:
+        table.ids(["999"], "in_busy_forward_extension")
+    message = str(failure.value)
+    assert "no extension numbered '999' exists" in message
+    assert message.endswith("and 30 more)")
