@@ -335,7 +335,6 @@ def test_existing_department_is_deleted_by_id(make_client):
     assert requests_of(client)[-1]["query"] == {"id": 4}
 
 
-
 def test_long_lists_of_known_names_are_cut_short():
     table = Named("extension", [(i, str(1000 + i)) for i in range(50)], key="numbered")
     with pytest.raises(InputError) as failure:
