@@ -42,7 +42,7 @@ def run_module(fields, work, client_factory):
         module.fail_json(msg=str(exc), error=exc.as_dict(), api_requests=client.report())
     except TransportFailure as exc:
         module.fail_json(msg=str(exc), api_requests=client.report())
-    module.exit_json(**result)
+    module.exit_json(warnings=client.warnings, **result)
 
 
 def run_resource_module(adapter_class, client_class):

@@ -25,6 +25,10 @@ class InputError(Exception):
     """User input the module rejects before sending any request."""
 
 
+class UnknownReference(InputError):
+    """A name that denotes no object on the PBX (as opposed to one that denotes several)."""
+
+
 class Field:
     """One option of a resource and the API field behind it."""
 

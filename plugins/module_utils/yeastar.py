@@ -8,25 +8,18 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.connection import Connection, ConnectionError
+from ansible.module_utils.connection import ConnectionError
 
+from ansible_collections.telephony.pbx.plugins.module_utils.client import ApiClient
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError, UnknownReference
 
 PAGE_SIZE = 1000
 QUERY_BATCH = 100
 
 
-class YeastarClient:
-    """Sends API requests over the persistent httpapi connection and records them."""
-
-    def __init__(self, module, option_name=None):
-        self._connection = Connection(module._socket_path)
-        self.check_mode = module.check_mode
-        self.option_name = option_name
-        self.sent = []
-        self.planned = []
-        self._memo = {}
+class YeastarClient(ApiClient):
+    """Yeastar requests over the persistent httpapi connection: envelope, paging, batches, look-ups."""
 
     # -------------------------------------------------------------- requests
     def read(self, endpoint, **params):
@@ -35,15 +28,15 @@ class YeastarClient:
     def write(self, method, endpoint, params=None, body=None):
         """A request that changes the PBX; in check mode it is only recorded as planned."""
         if self.check_mode:
-            self.planned.append("%s %s" % (method, endpoint))
+            self.plan(method, endpoint)
             return None
         return self._call(method, endpoint, params, body, False)
 
     def _call(self, method, endpoint, params, body, idempotent):
-        self.sent.append("%s %s" % (method, endpoint))
+        self.record(method, endpoint)
         try:
-            answer = self._connection.send_request(body, method=method, path=endpoint,
-                                                   query=params or None, idempotent=idempotent)
+            answer = self.connection.send_request(body, method=method, path=endpoint,
+                                                  query=params or None, idempotent=idempotent)
         except ConnectionError as exc:
             raise TransportFailure(str(exc))
         payload = answer.get("payload")
@@ -52,9 +45,6 @@ class YeastarClient:
         if payload["errcode"] != 0:
             raise PBXError.from_envelope(endpoint, payload, self.option_name)
         return payload
-
-    def report(self):
-        return {"sent": list(self.sent), "planned": list(self.planned)}
 
     # ------------------------------------------------------ paging and batches
     def pages(self, endpoint, key="data", page_size=PAGE_SIZE, **params):
@@ -83,11 +73,6 @@ class YeastarClient:
             found.extend(self.read(endpoint, ids=",".join(str(i) for i in chunk)).get(key) or [])
         return found
 
-    def memo(self, key, load):
-        if key not in self._memo:
-            self._memo[key] = load()
-        return self._memo[key]
-
     # ----------------------------------------------------- reference look-ups
     def roles(self):
         return self.memo("roles", lambda: Named(
@@ -109,12 +94,6 @@ class YeastarClient:
         return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes,
                 "extension": self.extensions}[kind]()
 
-    def resolve(self, kind, names, option):
-        return self.lookup(kind).ids(names, option)
-
-    def names(self, kind, ids):
-        return self.lookup(kind).names(ids)
-
 
 class Named:
     """A flat name <-> id table (roles, outbound routes)."""
@@ -135,7 +114,8 @@ class Named:
                 known = _some(sorted(self.by_name))
                 problem = "no %s %s %r exists" % (self.label, self.key, name) if not matches else \
                     "%d %ss are %s %r" % (len(matches), self.label, self.key, name)
-                raise InputError("%s: %s on this PBX (known: %s)" % (option, problem, known))
+                error = UnknownReference if not matches else InputError
+                raise error("%s: %s on this PBX (known: %s)" % (option, problem, known))
             ids.append(matches[0])
         return ids
 
@@ -177,7 +157,7 @@ class DepartmentTree:
             return matches[0]
         if not matches:
             known = _some(sorted("/".join(n["path"]) for n in self.nodes.values()))
-            raise InputError("%s: no department %r exists on this PBX (known: %s)" % (option, reference, known))
+            raise UnknownReference("%s: no department %r exists on this PBX (known: %s)" % (option, reference, known))
         raise InputError("%s: %r matches %d departments (%s); give its path instead" % (
             option, reference, len(matches), ", ".join(sorted("/".join(n["path"]) for n in matches))))
 

@@ -210,7 +210,7 @@ class DepartmentAdapter(YeastarAdapter):
     def parent_id(self, identity):
         tree = self.client.departments()
         if identity.get("parent"):
-            return tree.find(identity["parent"], "parent")["id"]
+            return self.client.resolve("department", [identity["parent"]], "parent")[0]
         if tree.root_id is None:
             raise InputError("The PBX reports no root department to create %r under" % identity["name"])
         return tree.root_id

@@ -48,3 +48,12 @@ def test_unknown_parent_is_named(workspace, pbx):
     assert run.results("department Floor 9")["failed"] is True
     assert "parent: no department 'Tower' exists" in run.results("department Floor 9")["msg"]
     assert pbx.counters()["writes"] == 0
+
+
+def test_check_mode_plans_a_nested_tree_on_an_empty_pbx(workspace, pbx):
+    tree = play(department("Rooms"), department("Floor 1", "Rooms"))
+    run = workspace.playbook(tree, "--check", json_output=True)
+    assert run.rc == 0, run.output
+    assert [run.results(n)["operation"] for n in ("department Rooms", "department Floor 1")] == ["create", "create"]
+    assert "Check mode assumes" in run.results("department Floor 1")["warnings"][0]
+    assert pbx.counters()["writes"] == 0

@@ -1,6 +1,7 @@
 """yeastar_extension against the emulator: create, idempotence, update, delete, check mode, diff."""
 
 from helpers import REG_PASSWORD, extension, play, stored_extensions, task
+from pbxlab import ROOT
 
 
 def test_create_then_rerun_is_unchanged(workspace, pbx):
@@ -154,3 +155,17 @@ def test_forward_to_an_extension_by_number(workspace, pbx):
                                                     "in_busy_forward_value": "7"}])
     refused = workspace.playbook(play(both), json_output=True).results("extension")
     assert refused["failed"] is True and "mutually exclusive" in refused["msg"]
+
+
+def test_check_mode_on_an_empty_pbx_runs_the_whole_demo(workspace, pbx):
+    demo = ROOT / "playbooks" / "demo.yml"
+    run = workspace.playbook(demo, "--check", "--diff", json_output=True)
+    assert run.rc == 0, run.output
+    assert pbx.counters()["writes"] == 0
+    departments = run.results("Departments exist")["results"]
+    assert [d["operation"] for d in departments] == ["create", "create"]
+    extensions = run.results("Extensions exist with their department, role and voicemail")["results"]
+    assert [e["operation"] for e in extensions] == ["create"] * 4
+    assert extensions[1]["diff"]["after"]["departments"] == ["Rooms"]
+    assert "Check mode assumes an earlier task creates it" in extensions[1]["warnings"][0]
+    assert stored_extensions(pbx) == {}

@@ -3,7 +3,8 @@
 import pytest
 from ansible.module_utils.connection import ConnectionError as AnsibleConnectionError
 
-from ansible_collections.telephony.pbx.plugins.module_utils import yeastar
+from ansible_collections.telephony.pbx.plugins.module_utils import client as client_module
+from ansible_collections.telephony.pbx.plugins.module_utils.client import Pending
 from ansible_collections.telephony.pbx.plugins.module_utils.engine import ensure
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError
@@ -42,16 +43,16 @@ class FakeModule:
 @pytest.fixture
 def make_client(monkeypatch):
     def make(*answers, handler=None, check_mode=False, option_name=None):
-        monkeypatch.setattr(yeastar, "Connection", FakeConnection)
+        monkeypatch.setattr(client_module, "Connection", FakeConnection)
         client = YeastarClient(FakeModule(check_mode), option_name=option_name)
-        client._connection.answers = list(answers)
-        client._connection.handler = handler
+        client.connection.answers = list(answers)
+        client.connection.handler = handler
         return client
     return make
 
 
 def requests_of(client):
-    return client._connection.requests
+    return client.connection.requests
 
 
 def ok(**data):
@@ -342,3 +343,20 @@ def test_long_lists_of_known_names_are_cut_short():
     message = str(failure.value)
     assert "no extension numbered '999' exists" in message
     assert message.endswith("and 30 more)")
+
+
+def test_check_mode_assumes_an_unknown_name_is_created_by_an_earlier_task(make_client):
+    tree = {"errcode": 0, "errmsg": "SUCCESS", "organization_list": [{"id": 1, "name": "Yeastar", "parent_id": 0}]}
+    client = make_client(tree, check_mode=True)
+    ids = client.resolve("department", ["Yeastar", "Rooms"], "departments")
+    assert ids[0] == 1 and isinstance(ids[1], Pending)
+    assert sorted(ids, reverse=True)[0] is ids[1], "pending ids sort after real ones"
+    assert client.names("department", ids) == ["Yeastar", "Rooms"]
+    assert client.warnings == ["departments: no department 'Rooms' exists on this PBX (known: Yeastar). "
+                               "Check mode assumes an earlier task creates it."]
+
+
+def test_outside_check_mode_an_unknown_name_fails(make_client):
+    tree = {"errcode": 0, "errmsg": "SUCCESS", "organization_list": [{"id": 1, "name": "Yeastar", "parent_id": 0}]}
+    with pytest.raises(InputError, match="no department 'Rooms'"):
+        make_client(tree).resolve("department", ["Rooms"], "departments")

@@ -1,0 +1,81 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""What every vendor's module-side client shares: the persistent connection, the record of
+requests sent and writes planned, per-task memos, and reference resolution by name."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible.module_utils.connection import Connection
+
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import UnknownReference
+
+
+class Pending(str):
+    """An object check mode assumes an earlier task creates; it stands where its id will be.
+
+    A str so results serialise, ordered after every int id so id lists stay sortable."""
+
+    def __new__(cls, kind, name):
+        pending = super(Pending, cls).__new__(cls, "(%s %s, not created yet)" % (kind.replace("_", " "), name))
+        pending.name = name
+        return pending
+
+    def __lt__(self, other):
+        return False if isinstance(other, int) else str.__lt__(self, other)
+
+    def __gt__(self, other):
+        return True if isinstance(other, int) else str.__gt__(self, other)
+
+
+class ApiClient:
+    """Base of a vendor client. Subclasses send requests through `self.connection` and implement
+    `lookup(kind)`, returning a table with `ids(names, option)` and `names(ids)`."""
+
+    def __init__(self, module, option_name=None):
+        self.connection = Connection(module._socket_path)
+        self.check_mode = module.check_mode
+        self.option_name = option_name
+        self.sent = []
+        self.planned = []
+        self.warnings = []
+        self._memo = {}
+
+    def record(self, method, endpoint):
+        self.sent.append("%s %s" % (method, endpoint))
+
+    def plan(self, method, endpoint):
+        self.planned.append("%s %s" % (method, endpoint))
+
+    def report(self):
+        return {"sent": list(self.sent), "planned": list(self.planned)}
+
+    def memo(self, key, load):
+        if key not in self._memo:
+            self._memo[key] = load()
+        return self._memo[key]
+
+    def lookup(self, kind):
+        raise NotImplementedError
+
+    def resolve(self, kind, names, option):
+        """Ids for names. In check mode a name not found is assumed to come from an earlier task of
+        the same run, which check mode did not carry out: warn and stand a Pending in for its id."""
+        table = self.lookup(kind)
+        ids = []
+        for name in names:
+            try:
+                ids.extend(table.ids([name], option))
+            except UnknownReference as exc:
+                if not self.check_mode:
+                    raise
+                self.warnings.append("%s. Check mode assumes an earlier task creates it." % exc)
+                ids.append(Pending(kind, name))
+        return ids
+
+    def names(self, kind, ids):
+        known = self.lookup(kind).names([i for i in ids if not isinstance(i, Pending)])
+        found = iter(known)
+        return [i.name if isinstance(i, Pending) else next(found) for i in ids]
