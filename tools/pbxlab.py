@@ -134,12 +134,12 @@ class Workspace:
         extra = {"ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json"} if json_output else {}
         extra.update(env or {})
         completed = subprocess.run(self.command(playbook, args, inventory), env=self.env(**extra), capture_output=True,
-                                   text=True, timeout=timeout, cwd=str(self.dir), check=False)
+                                   stdin=subprocess.DEVNULL, text=True, timeout=timeout, cwd=str(self.dir), check=False)
         return Run(completed, json_output)
 
     def start_playbook(self, playbook, *args):
         """Start ansible-playbook in the background; the caller waits for or interrupts the process."""
-        return subprocess.Popen(self.command(playbook, args), env=self.env(), cwd=str(self.dir),
+        return subprocess.Popen(self.command(playbook, args), env=self.env(), cwd=str(self.dir), stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
 
     def cleanup(self):

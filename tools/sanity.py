@@ -1,4 +1,4 @@
-"""Run `ansible-test sanity` on a copy of the collection in TMPDIR/telephony.pbx-sanity/ansible_collections/telephony/pbx.
+"""Run `ansible-test sanity` on a copy of the collection in TMPDIR/telephony.pbx-sanity-*/ansible_collections/telephony/pbx.
 
 ansible-test needs the collection at a path ending in ansible_collections/NAMESPACE/NAME and its
 dependencies (ansible.netcommon, ansible.utils) beside it; a clone of the repository is neither.
@@ -6,6 +6,7 @@ The copy lives outside the repository, where git would make ansible-test skip ig
 The copy holds the files git tracks or would track, without the emulator, which is no part of
 the collection."""
 
+import hashlib
 import pathlib
 import re
 import shutil
@@ -16,7 +17,9 @@ import tempfile
 from ansible_collections.ansible import netcommon, utils
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
-TREE = pathlib.Path(tempfile.gettempdir()) / "telephony.pbx-sanity" / "ansible_collections"
+# One tree per checkout, so two checkouts on one machine can run sanity at the same time.
+TREE = pathlib.Path(tempfile.gettempdir()) / ("telephony.pbx-sanity-%s" % hashlib.sha1(str(ROOT).encode()).hexdigest()[:8]) \
+    / "ansible_collections"
 COPY = TREE / "telephony" / "pbx"
 LEFT_OUT = ("emulator/", "build/")
 

@@ -3,6 +3,7 @@
 import json
 import re
 import signal
+import time
 import urllib.request
 
 from helpers import REG_PASSWORD, USER_PASSWORD, extension, play, task
@@ -120,10 +121,17 @@ def test_token_revoked_when_the_play_fails_or_is_interrupted(workspace, pbx):
     assert pbx.wait_for(lambda c: c["active_access_tokens"] == 0)["active_access_tokens"] == 0
 
     pbx.reset_counters()
-    running = workspace.start_playbook(play(capacity("one"), pause(60), capacity("never")))
+    # A module that sleeps, not ansible.builtin.pause, which answers Ctrl-C with a prompt.
+    sleeping = task("sleep", "ansible.builtin.wait_for", timeout=60, _delegate_to="localhost")
+    running = workspace.start_playbook(play(capacity("one"), sleeping, capacity("never")))
     pbx.wait_for(lambda c: c["by_endpoint"].get("system/capacity") == 1, timeout=30)
+    time.sleep(1)
     running.send_signal(signal.SIGINT)
-    running.wait(timeout=30)
+    try:
+        running.wait(timeout=30)
+    finally:
+        running.kill()
+    assert "never" not in running.stdout.read()
     counters = pbx.wait_for(lambda c: c["active_access_tokens"] == 0, timeout=5)
     assert counters["tokens_revoked"] == 1, "Ctrl-C revokes the token within seconds, not at the idle timeout"
     assert counters["active_access_tokens"] == 0
