@@ -42,7 +42,9 @@ def run_module(fields, work, client_factory):
         module.fail_json(msg=str(exc), error=exc.as_dict(), api_requests=client.report())
     except TransportFailure as exc:
         module.fail_json(msg=str(exc), api_requests=client.report())
-    module.exit_json(warnings=client.warnings, **result)
+    for warning in client.warnings:
+        module.warn(warning)
+    module.exit_json(**result)
 
 
 def run_resource_module(adapter_class, client_class):

@@ -55,5 +55,5 @@ def test_check_mode_plans_a_nested_tree_on_an_empty_pbx(workspace, pbx):
     run = workspace.playbook(tree, "--check", json_output=True)
     assert run.rc == 0, run.output
     assert [run.results(n)["operation"] for n in ("department Rooms", "department Floor 1")] == ["create", "create"]
-    assert "Check mode assumes" in run.results("department Floor 1")["warnings"][0]
+    assert "Check mode assumes" in " ".join(run.results("department Floor 1").get("warnings", []))
     assert pbx.counters()["writes"] == 0

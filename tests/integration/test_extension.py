@@ -1,5 +1,7 @@
 """yeastar_extension against the emulator: create, idempotence, update, delete, check mode, diff."""
 
+import json
+
 from helpers import REG_PASSWORD, extension, play, stored_extensions, task
 from pbxlab import ROOT
 
@@ -167,5 +169,7 @@ def test_check_mode_on_an_empty_pbx_runs_the_whole_demo(workspace, pbx):
     extensions = run.results("Extensions exist with their department, role and voicemail")["results"]
     assert [e["operation"] for e in extensions] == ["create"] * 4
     assert extensions[1]["diff"]["after"]["departments"] == ["Rooms"]
-    assert "Check mode assumes an earlier task creates it" in extensions[1]["warnings"][0]
+    # ansible-core 2.19 gathers loop items' warnings on the loop result; later versions keep them per item.
+    assert "no department 'Rooms' exists on this PBX (known: Yeastar). Check mode assumes an earlier task creates it" \
+        in json.dumps(run.results("Extensions exist with their department, role and voicemail"))
     assert stored_extensions(pbx) == {}
