@@ -62,8 +62,6 @@ TOKEN_CAP_CODE = 60002
 
 
 class HttpApi(TokenHttpApi):
-    secret_query_keys = ("access_token",)
-
     def path_prefix(self):
         base = (self.get_option("base_path") or "").strip("/")
         return "/" + base if base else ""

@@ -38,7 +38,7 @@ TOKEN_EXPIRED = "token_expired"
 TRANSIENT = "transient"
 
 REDACTED = "********"
-# Answer keys whose values never reach a log, whatever the vendor: passwords, PINs, tokens, secrets.
+# Query and answer keys whose values never reach a log, whatever the vendor: passwords, PINs, tokens, secrets.
 SECRET_KEY = re.compile(r"pass|secret|token|(^|_)pin$", re.IGNORECASE)
 
 
@@ -98,7 +98,7 @@ class TokenHttpApi(HttpApiBase):
         self._watcher = None
         self._secrets = set()
         self._log_wanted = False
-        self._deadline = None
+        self._deadline = 0.0
         self._logged_in_to = None
 
     # ----------------------------------------------------------- netcommon hooks
@@ -247,7 +247,7 @@ class TokenHttpApi(HttpApiBase):
                 method=method,
                 headers=headers,
                 use_proxy=get("use_proxy"),
-                timeout=max(1.0, self._deadline - time.monotonic()) if self._deadline else get("persistent_command_timeout"),
+                timeout=max(1.0, self._deadline - time.monotonic()),
                 validate_certs=get("validate_certs"),
                 ca_path=get("ca_path"),
                 client_cert=get("client_cert"),
@@ -345,7 +345,7 @@ class TokenHttpApi(HttpApiBase):
         return value
 
     def _loggable_query(self, query):
-        shown = dict((k, REDACTED if k in self.secret_query_keys else v) for k, v in query.items())
+        shown = dict((k, REDACTED if SECRET_KEY.search(k) else v) for k, v in query.items())
         return "?" + urlencode(shown, safe="*") if shown else ""
 
     def _log(self, message):
@@ -353,7 +353,6 @@ class TokenHttpApi(HttpApiBase):
             display.display("telephony.pbx: " + self._redact(message), log_only=True)
 
     # ------------------------------------------------------------ vendor hooks
-    secret_query_keys = ()
 
     def path_prefix(self):
         """Path between host:port and the endpoint paths."""
