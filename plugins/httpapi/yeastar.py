@@ -25,13 +25,20 @@ description:
   - Reads that fail transiently (connection errors, HTTP 5xx, C(70082)) are retried with a
     bounded backoff; writes are never resent after an uncertain failure.
   - Tokens and the Client Secret never appear in logs.
+  - When the controller process is gone (killed with its workers left running), the connection
+    revokes its token and refuses every further request; it never logs in again.
+  - A login refused with C(60002) (all 8 tokens in use) is retried with backoff within the
+    command timeout; it is not a failed login.
+  - Warns once per connection when it is plain HTTP or certificate validation is off.
 extends_documentation_fragment:
   - telephony.pbx.token_httpapi
 options:
   base_path:
     description:
       - Path in front of C(/openapi/v1.0), for a PBX published behind a reverse proxy
-        under a sub-path. Leave empty for a PBX reached directly.
+        under a sub-path, such as C(/pbx/hotel). Leave empty for a PBX reached directly.
+      - It starts with C(/) and holds no scheme, C(..), C(?) or C(#); anything else is refused
+        before a request is sent.
     type: str
     default: ""
     vars:
@@ -45,10 +52,15 @@ notes:
     to match the PBX.
 """
 
+import re
+
+from ansible.module_utils.connection import ConnectionError as RPCError
 from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import (
+    NOT_SENT,
     OK,
     TOKEN_EXPIRED,
     TRANSIENT,
+    LoginDeferred,
     LoginFailed,
     Tokens,
     TokenHttpApi,
@@ -59,18 +71,23 @@ TOKEN_EXPIRED_CODE = 10004
 OVERLOADED_CODE = 70082
 IP_BLOCKED_CODES = (70004, 70087)
 TOKEN_CAP_CODE = 60002
+VALID_BASE_PATH = re.compile(r"^/(?!.*(\.\.|[?#]|://))[^\s]*$")
 
 
 class HttpApi(TokenHttpApi):
     def path_prefix(self):
-        base = (self.get_option("base_path") or "").strip("/")
-        return "/" + base if base else ""
+        base = self.get_option("base_path") or ""
+        if base and not VALID_BASE_PATH.match(base):
+            raise RPCError("base_path (ansible_httpapi_yeastar_base_path) must be a path such as /pbx/hotel: it starts "
+                           "with /, and holds no scheme, '..', '?' or '#'; got %r. Nothing was sent." % base,
+                           code=NOT_SENT)
+        return base.rstrip("/")
 
     def endpoint_path(self, endpoint):
         return API_PATH + endpoint
 
-    def send_request(self, data=None, method="GET", path="", query=None, idempotent=None):
-        return super().send_request(data, method=method, path=self.endpoint_path(path), query=query, idempotent=idempotent)
+    def send_request(self, data, method, path, query, idempotent):
+        return super().send_request(data, method, self.endpoint_path(path), query, idempotent)
 
     def request_login(self, username, password):
         if not username or not password:
@@ -79,6 +96,11 @@ class HttpApi(TokenHttpApi):
                 "to the Client Secret (PBX web interface, Integrations > API). No login was attempted."
             )
         answer = self._token_call("get_token", {"username": username, "password": password})
+        if answer.get("errcode") == TOKEN_CAP_CODE:
+            raise LoginDeferred(
+                "Login (get_token) at %s: the PBX allows 8 valid tokens per API application and all are in use, held "
+                "by other runs or tools using Client ID %r, or by runs killed before they could revoke theirs. A token "
+                "frees when its holder revokes it or after its 30-minute lifetime." % (self.base_url(), username))
         if answer.get("errcode") != 0:
             raise LoginFailed(self._login_refusal("Login (get_token) as Client ID %r" % username, answer))
         return self._tokens_from(answer)
@@ -110,9 +132,12 @@ class HttpApi(TokenHttpApi):
 
     def _token_call(self, endpoint, body):
         status, answer = self._exchange("POST", self.endpoint_path(endpoint), None, body, None)
-        if not isinstance(answer, dict):
-            raise LoginFailed("%s at %s answered HTTP %s without a JSON envelope; is this a Yeastar P-Series "
-                              "PBX with the API enabled?" % (endpoint, self.base_url(), status))
+        if not isinstance(answer, dict) or "errcode" not in answer:
+            raise LoginFailed(
+                "No Yeastar API answers at %s: %s answered HTTP %s without the API's envelope. Check ansible_host, "
+                "ansible_httpapi_port, ansible_httpapi_use_ssl and ansible_httpapi_yeastar_base_path, and that the "
+                "API is enabled on the PBX (Integrations > API). The credentials were not judged."
+                % (self.base_url() + API_PATH, endpoint, status))
         return answer
 
     def _login_refusal(self, what, answer):
@@ -126,9 +151,6 @@ class HttpApi(TokenHttpApi):
         if code in IP_BLOCKED_CODES:
             text += (" The PBX has blocked this controller's IP address; remove it under Security > Security Rules >"
                      " IP Blocklist on the PBX web interface.")
-        elif code == TOKEN_CAP_CODE:
-            text += (" The PBX allows 8 valid tokens per API application and all are in use (by other tools, or by"
-                     " runs that were killed); they free up when revoked or after 30 minutes.")
         else:
             text += (" The login is not retried: the PBX blocks this controller's IP address after 5 consecutive"
                      " failed logins. Check ansible_user (Client ID) and ansible_httpapi_password (Client Secret).")

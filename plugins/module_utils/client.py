@@ -8,9 +8,14 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.connection import Connection
+from ansible.module_utils.connection import Connection, ConnectionError
 
+from ansible_collections.telephony.pbx.plugins.module_utils.errors import TransportFailure
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import UnknownReference
+
+# The connection's JSON-RPC error code for a request refused before it left the controller
+# (plugin_utils.token_session.NOT_SENT; modules cannot import controller-side code).
+NOT_SENT = -32001
 
 
 class Pending(str):
@@ -42,6 +47,18 @@ class ApiClient:
         self.planned = []
         self.warnings = []
         self._memo = {}
+
+    def send(self, method, endpoint, params, body, idempotent):
+        """One request over the persistent connection; listed in `sent` unless refused before leaving."""
+        try:
+            answer = self.connection.send_request(body, method, endpoint, params or None, idempotent)
+        except ConnectionError as exc:
+            if getattr(exc, "code", None) != NOT_SENT:
+                self.record(method, endpoint)
+            raise TransportFailure(str(exc))
+        self.record(method, endpoint)
+        self.warnings.extend(answer.get("warnings") or [])
+        return answer
 
     def record(self, method, endpoint):
         self.sent.append("%s %s" % (method, endpoint))

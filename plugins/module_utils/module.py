@@ -8,7 +8,7 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.basic import AnsibleModule
+from ansible.module_utils.basic import AnsibleModule, _load_params
 
 from ansible_collections.telephony.pbx.plugins.module_utils.engine import ensure
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
@@ -33,6 +33,7 @@ def module_fields(spec):
 def run_module(fields, work, client_factory):
     """Build the module from fields, run `work(module, client)` and report its result or failure."""
     module = AnsibleModule(argument_spec=build_argument_spec(fields), supports_check_mode=True)
+    check_written_types(module, fields)
     client = client_factory(module)
     try:
         result = work(module, client)
@@ -45,6 +46,21 @@ def run_module(fields, work, client_factory):
     for warning in client.warnings:
         module.warn(warning)
     module.exit_json(**result)
+
+
+def check_written_types(module, fields):
+    """Fail on options whose written value is not of the option's type (see Field.check_written_type).
+
+    The argument spec has already converted them (64 for 0100, "['a', 'b']" for a list) and keeps no
+    original, so the task's arguments are read again. _load_params() is private in name, but its docstring
+    offers it to modules that need the parameters as handed over; tests/integration/test_input_and_errors.py
+    fails if it stops returning them unconverted."""
+    written = _load_params()
+    try:
+        for field in fields:
+            field.check_written_type(written.get(field.name))
+    except InputError as exc:
+        module.fail_json(msg=str(exc), api_requests={"sent": [], "planned": []})
 
 
 def run_resource_module(adapter_class, client_class):

@@ -73,6 +73,24 @@ class Field:
         return self.type == "list" and self.elements == "dict" and self.key is not None
 
     # ------------------------------------------------------------ validation
+    def check_written_type(self, value, where=None):
+        """Refuse what YAML or a template turned into another type before ansible-core's silent conversion to str.
+
+        `value` is the option as the task wrote it, not yet converted by the argument spec."""
+        where = where or self.name
+        if value is None:
+            return
+        if self.type == "list" and isinstance(value, list):
+            for index, item in enumerate(value):
+                label = "%s[%d]" % (where, index)
+                if self.options and isinstance(item, dict):
+                    for sub in self.options:
+                        sub.check_written_type(item.get(sub.name), "%s.%s" % (label, sub.name))
+                elif self.elements == "str":
+                    _refuse_non_string(item, label, self.secret)
+        elif self.type == "str":
+            _refuse_non_string(value, where, self.secret)
+
     def validate(self, value, where=None):
         """Raise InputError naming the option and what is allowed."""
         where = where or self.name
@@ -220,6 +238,25 @@ class Field:
             return dict((key, dict((name, canonical_current.get(key, {}).get(name)) for name in entry))
                         for key, entry in wanted.items())
         return canonical_current
+
+
+def _refuse_non_string(value, where, secret):
+    if isinstance(value, str):
+        return
+    shown = "" if secret else " %s" % (value,)
+    if isinstance(value, bool):
+        raise InputError(
+            "%s must be a string, got the boolean%s: quote it. Unquoted, YAML reads yes, no, on, off, true and false "
+            "as booleans." % (where, shown))
+    if isinstance(value, (int, float)):
+        raise InputError(
+            "%s must be a string, got the number%s: quote it, as in %s: \"0100\". Unquoted, YAML reads digits as a "
+            "number and loses what made them text (0100 becomes 64, read as octal, and 0000 becomes 0), so the module "
+            "refuses numbers rather than store another value. For a computed value, add | string."
+            % (where, shown, where.rsplit(".", 1)[-1]))
+    kind = "a list" if isinstance(value, (list, tuple)) else "a dictionary" if isinstance(value, dict) else \
+        "a %s" % type(value).__name__
+    raise InputError("%s must be a single string, got %s" % (where, kind))
 
 
 def _subs(field, entry):

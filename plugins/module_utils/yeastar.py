@@ -8,10 +8,8 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible.module_utils.connection import ConnectionError
-
 from ansible_collections.telephony.pbx.plugins.module_utils.client import ApiClient
-from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
+from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError, UnknownReference
 
 PAGE_SIZE = 1000
@@ -33,12 +31,7 @@ class YeastarClient(ApiClient):
         return self._call(method, endpoint, params, body, False)
 
     def _call(self, method, endpoint, params, body, idempotent):
-        self.record(method, endpoint)
-        try:
-            answer = self.connection.send_request(body, method=method, path=endpoint,
-                                                  query=params or None, idempotent=idempotent)
-        except ConnectionError as exc:
-            raise TransportFailure(str(exc))
+        answer = self.send(method, endpoint, params, body, idempotent)
         payload = answer.get("payload")
         if not isinstance(payload, dict) or "errcode" not in payload:
             raise PBXError(endpoint, errmsg=str(payload)[:500], http_status=answer.get("status"))

@@ -34,6 +34,27 @@ def needs_mixed_case_and_digits(value):
     return None
 
 
+def department_name(value):
+    if not value.strip():
+        return "must not be empty"
+    if "/" in value:
+        return ("must not contain '/': department references read it as a path separator (Sales/EU is department "
+                "EU under Sales), so such a name could never be referenced")
+    if value != value.strip():
+        return "must not start or end with spaces: references ignore them, so such a name could never be referenced"
+    return None
+
+
+def department_path(value):
+    parts = value.split("/")
+    if not value.strip("/ "):
+        return "must name a department"
+    for part in parts:
+        if part and part != part.strip():
+            return "must not have spaces around a name or '/' (got %r)" % value
+    return None
+
+
 def forward_fields():
     fields = []
     for scope, case, words in FORWARD_RULES:
@@ -86,7 +107,8 @@ EXTENSION = ResourceSpec("extension", "extension", [
     Field("type", choices=["SIP"], default="SIP", create_only=True, doc="Extension type; the API offers only SIP."),
     Field("first_name", doc="First name."),
     Field("last_name", doc="Last name."),
-    Field("email_addr", doc="Email address; unique on the PBX."),
+    Field("email_addr", pattern=r"^$|^[^@\s]+@[^@\s]+\.[^@\s]+$", pattern_hint="an email address such as "
+          "name@example.com, or empty", doc="Email address; unique on the PBX. An empty string removes it."),
     Field("mobile_number", doc="Mobile number."),
     Field("user_password", secret=True, readable=False, required_on_create=True, length=(10, 63),
           check=needs_mixed_case_and_digits,
@@ -96,6 +118,7 @@ EXTENSION = ResourceSpec("extension", "extension", [
     Field("role", api="role_id", reference="role", to_api=int,
           doc=["Name of the user role, for example C(Employee) or C(Administrator), as listed by the PBX."]),
     Field("departments", "list", elements="str", api="organization_list", reference="department", unordered=True,
+          check=department_path,
           to_api=lambda ids: [{"value": str(i)} for i in ids],
           from_api=lambda items: [int(item["value"]) for item in items or []],
           doc=["Departments the extension belongs to, by name, or by path such as C(Marketing/Tech Support) "
@@ -148,8 +171,10 @@ EXTENSION = ResourceSpec("extension", "extension", [
 ])
 
 DEPARTMENT = ResourceSpec("department", "department", [
-    Field("name", identity=True, required=True, doc="Department name; with O(parent), identifies the department."),
-    Field("parent", identity=True, doc=[
+    Field("name", identity=True, required=True, check=department_name, doc=[
+        "Department name; with O(parent), identifies the department.",
+        "It may not contain C(/), which separates the names of a path, nor start or end with spaces."]),
+    Field("parent", identity=True, check=department_path, doc=[
         "Parent department, by name or by path such as C(Marketing/Tech Support).",
         "Defaults to the root department."]),
 ])

@@ -47,7 +47,7 @@ options:
     type: str
   email_addr:
     description:
-      - Email address; unique on the PBX.
+      - Email address; unique on the PBX. An empty string removes it.
     type: str
   mobile_number:
     description:

@@ -13,6 +13,7 @@ never carry a secret.
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import random
@@ -23,6 +24,7 @@ from urllib.error import HTTPError, URLError
 from urllib.parse import urlencode
 
 from ansible.errors import AnsibleConnectionFailure
+from ansible.module_utils.connection import ConnectionError as RPCError
 from ansible.module_utils.urls import open_url
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.display import Display
@@ -37,6 +39,10 @@ OK = "ok"
 TOKEN_EXPIRED = "token_expired"
 TRANSIENT = "transient"
 
+# JSON-RPC error code (implementation-defined server error) of a request refused before it left the controller,
+# so the module does not list it among the requests sent.
+NOT_SENT = -32001
+
 REDACTED = "********"
 # Query and answer keys whose values never reach a log, whatever the vendor: passwords, PINs, tokens, secrets.
 SECRET_KEY = re.compile(r"pass|secret|token|(^|_)pin$", re.IGNORECASE)
@@ -44,6 +50,11 @@ SECRET_KEY = re.compile(r"pass|secret|token|(^|_)pin$", re.IGNORECASE)
 
 class LoginFailed(AnsibleConnectionFailure):
     """The PBX refused the credentials; never retried (PBXes block the address)."""
+
+
+class LoginDeferred(Exception):
+    """The PBX refused a login for a reason that passes (all token slots taken): not a failed login.
+    Retried with backoff within the command timeout, and tried again by the next task if it persists."""
 
 
 class Tokens:
@@ -74,20 +85,40 @@ def controller_pid(connection):
     return int(pid) if pid.isdigit() else None
 
 
-def process_alive(pid):
+def controller_alive(pid):
+    """Whether the ansible-playbook process that started the connection still runs.
+
+    A worker orphaned by a killed controller starts connections with its new parent, pid 1 (init),
+    as the controller: that only counts as alive where pid 1 is ansible-playbook itself (a container)."""
+    if pid == 1:
+        try:
+            with open("/proc/1/cmdline", "rb") as cmdline:
+                return b"ansible" in cmdline.read()
+        except OSError:
+            return False
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    return not _zombie(pid)
+
+
+def _zombie(pid):
+    """A killed process its parent has not reaped yet still answers kill(pid, 0)."""
+    try:
+        with open("/proc/%d/stat" % pid, "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except (OSError, IndexError):
+        return False
 
 
 class TokenHttpApi(HttpApiBase):
     """Vendor-neutral token session. Subclasses implement the hooks at the bottom."""
 
     read_retry_delays = (0.5, 1.0, 2.0)
+    login_wait_delays = (1.0, 2.0, 4.0, 8.0)
     controller_poll_seconds = 0.5
 
     def __init__(self, connection):
@@ -100,6 +131,8 @@ class TokenHttpApi(HttpApiBase):
         self._log_wanted = False
         self._deadline = 0.0
         self._logged_in_to = None
+        self._abandoned = None
+        self._warnings = None
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -117,11 +150,12 @@ class TokenHttpApi(HttpApiBase):
 
     def login(self, username, password):
         with self._lock:
+            self._refuse_if_abandoned()
             if self._login_error:
                 raise LoginFailed(self._login_error)
             self._remember_secret(password)
             try:
-                self._tokens = self.request_login(username, password)
+                self._tokens = self._login_when_possible(username, password)
             except LoginFailed as exc:
                 self._login_error = str(exc)
                 raise
@@ -129,6 +163,23 @@ class TokenHttpApi(HttpApiBase):
             self._logged_in_to = self._target()
             self._log("logged in; access token valid for %ds" % (self._tokens.access_expires - time.monotonic()))
             self._start_controller_watch()
+
+    def _login_when_possible(self, username, password):
+        """Log in; a deferred login waits with backoff while the command timeout allows."""
+        started = time.monotonic()
+        attempt = 0
+        while True:
+            try:
+                return self.request_login(username, password)
+            except LoginDeferred as exc:
+                delay = self.login_wait_delays[min(attempt, len(self.login_wait_delays) - 1)] * (1 + random.random() / 4)
+                attempt += 1
+                if time.monotonic() + delay + 1.0 >= self._deadline:
+                    raise RPCError("%s Waited %.0fs over %d attempts within the command timeout "
+                                   "(persistent_command_timeout); the next task tries again."
+                                   % (exc, time.monotonic() - started, attempt), code=NOT_SENT)
+                self._log("login deferred (%s); attempt %d, next in %.1fs" % (exc, attempt, delay))
+                time.sleep(delay)
 
     def logout(self):
         with self._lock:
@@ -150,22 +201,31 @@ class TokenHttpApi(HttpApiBase):
         return None
 
     # ------------------------------------------------------------ public RPC
-    def send_request(self, data=None, method="GET", path="", query=None, idempotent=None):
-        """Send one API request and return {"status": int, "payload": parsed JSON or text}.
+    def send_request(self, data, method, path, query, idempotent):
+        """Send one API request and return {"status": int, "payload": parsed JSON or text, "warnings": [...]}.
 
-        Reads (idempotent) are retried on transient failures with bounded backoff; a
-        token-expired answer is recovered from once (refresh or new login) and the request
-        resent, for reads and writes alike, since the PBX refused it before acting.
+        `idempotent` says whether the request may be sent again after an uncertain failure: the
+        caller knows, the HTTP method does not (some APIs delete with GET). Such requests are
+        retried on transient failures with bounded backoff; a token-expired answer is recovered
+        from once (refresh or new login) and the request resent, for every request, since the
+        PBX refused it before acting. A request refused before it left the controller raises
+        ConnectionError with code NOT_SENT.
         """
-        if idempotent is None:
-            idempotent = method.upper() == "GET"
         with self._lock:
             self._open_budget()
+            self._refuse_if_abandoned()
             recovered = False
             attempt = 0
+            sent = False
             while True:
-                tokens = self._valid_tokens()
                 try:
+                    tokens = self._valid_tokens()
+                except LoginFailed as exc:
+                    if sent:
+                        raise
+                    raise RPCError(str(exc), code=NOT_SENT)
+                try:
+                    sent = True
                     status, payload = self._exchange(method, path, query, data, tokens)
                 except _TransportError as exc:
                     if idempotent and self._may_retry(attempt):
@@ -183,17 +243,17 @@ class TokenHttpApi(HttpApiBase):
                     self._pause(attempt, "%s %s: transient answer %s" % (method, path, self._describe(status, payload)))
                     attempt += 1
                     continue
-                return {"status": status, "payload": payload}
+                return {"status": status, "payload": payload, "warnings": self._take_warnings()}
 
     # --------------------------------------------------------- token handling
     def _valid_tokens(self):
         target = self._target()
         if self._tokens is not None and self._logged_in_to != target:
             # ansible-core keys persistent connections by address, port and user only.
-            raise AnsibleConnectionFailure(
+            raise RPCError(
                 "This persistent connection is logged in to %s as %r, but the task is for %s as %r. Hosts that share "
                 "address, port and user share one connection in ansible-core; give each PBX its own ansible_host "
-                "or API user. Nothing was sent." % (self._logged_in_to + target))
+                "or API user. Nothing was sent." % (self._logged_in_to + target), code=NOT_SENT)
         if self._tokens is None:
             if self._login_error:
                 raise LoginFailed(self._login_error)
@@ -257,9 +317,10 @@ class TokenHttpApi(HttpApiBase):
             status, raw = response.getcode(), response.read()
         except HTTPError as exc:
             status, raw = exc.code, exc.read() or b""
-        except (URLError, OSError) as exc:
+        except (URLError, OSError, http.client.HTTPException) as exc:
+            # HTTPException: a truncated answer (IncompleteRead) or a garbage status line, a transport failure like a reset.
             reason = getattr(exc, "reason", exc)
-            raise _TransportError(self._redact(str(reason)))
+            raise _TransportError(self._redact("%s: %s" % (type(reason).__name__, reason)))
         text = raw.decode("utf-8", errors="replace")
         try:
             payload = json.loads(text) if text else None
@@ -319,10 +380,48 @@ class TokenHttpApi(HttpApiBase):
         self._watcher.start()
 
     def _watch_controller(self, pid):
-        while process_alive(pid):
+        while controller_alive(pid):
             time.sleep(self.controller_poll_seconds)
+        with self._lock:
+            self._abandon(pid)
+
+    def _refuse_if_abandoned(self):
+        """Once the controller is gone, revoke the token and refuse everything, for good."""
+        if self._abandoned is None:
+            pid = controller_pid(self.connection)
+            if pid is not None and pid != os.getpid() and not controller_alive(pid):
+                self._abandon(pid)
+        if self._abandoned:
+            raise RPCError(self._abandoned, code=NOT_SENT)
+
+    def _abandon(self, pid):
+        if self._abandoned:
+            return
+        self._abandoned = (
+            "The controller that started this connection (ansible-playbook, pid %d) is gone, so the connection revoked "
+            "its token and refuses every further request: a worker left running by a killed run must not go on "
+            "changing the PBX. Nothing was sent." % pid)
         self._log("controller process %d is gone; revoking the token" % pid)
         self.logout()
+
+    # ------------------------------------------------------------- warnings
+    def _take_warnings(self):
+        """Warnings about this connection, handed to the first task that asks and then never again."""
+        if self._warnings is None:
+            self._warnings = self.connection_warnings()
+        warnings, self._warnings = self._warnings, []
+        return warnings
+
+    def connection_warnings(self):
+        get = self.connection.get_option
+        if not get("use_ssl"):
+            return ["The connection to %s is plain HTTP: the credentials and tokens travel unencrypted. Set "
+                    "ansible_httpapi_use_ssl: true (and the PBX's HTTPS port)." % self.base_url()]
+        if not get("validate_certs"):
+            return ["Certificate validation is off for %s (ansible_httpapi_validate_certs: false): anyone between "
+                    "the controller and the PBX can read the credentials. Give the PBX's CA with "
+                    "ansible_httpapi_ca_path instead." % self.base_url()]
+        return []
 
     # ------------------------------------------------------------- redaction
     def _remember_secret(self, *values):

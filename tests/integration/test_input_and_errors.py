@@ -78,3 +78,75 @@ def test_module_defaults_group(workspace, pbx):
                              json_output=True)
     result = run.results("info")
     assert "capacity" in result and "system" not in result
+
+
+YAML_TASK = """
+- hosts: pbx
+  gather_facts: false
+  tasks:
+    - name: extension
+      telephony.pbx.yeastar_extension:
+        number: "1001"
+        user_password: User-Passw0rd-1
+        reg_password: Reg-Passw0rd-1
+        departments: [Yeastar]
+        %s
+"""
+
+
+@pytest.mark.parametrize("written, words", [
+    ("number: 0100", "number must be a string, got the number 64: quote it"),
+    ("vm_pin: 0000", "vm_pin must be a string, got the number: quote it"),
+    ("caller_id: 0123", "caller_id must be a string, got the number 83"),
+    ("first_name: [a, b]", "first_name must be a single string, got a list"),
+    ("first_name: {a: 1}", "first_name must be a single string, got a dictionary"),
+    ("last_name: no", "last_name must be a string, got the boolean False"),
+    ("presence_list: [{status: away, ex_always_forward_num: 0123}]",
+     "presence_list[0].ex_always_forward_num must be a string, got the number 83"),
+    ("departments: [Yeastar, 7]", "departments[1] must be a string, got the number 7"),
+    ("email_addr: not-an-email", "email_addr must be an email address"),
+])
+def test_yaml_that_changes_a_value_is_refused_before_any_request(workspace, pbx, written, words):
+    """YAML 1.1 reads 0100 as octal 64; ansible-core would store "64" without a word."""
+    path = workspace.dir / "written.yml"
+    # Options replace the defaults above when they repeat a key (YAML keeps the last).
+    path.write_text(YAML_TASK % written)
+    pbx.reset_counters()
+    run = workspace.playbook(str(path), json_output=True)
+    result = run.results("extension")
+    assert result.get("failed") is True, result
+    assert words in result["msg"]
+    assert result["api_requests"] == {"sent": [], "planned": []}
+    assert pbx.counters()["total"] == 0
+    assert stored_extensions(pbx) == {}
+
+
+def test_a_computed_number_passes_once_made_a_string(workspace, pbx):
+    run = workspace.playbook(play(extension(number="{{ (1000 + 1) | string }}")), json_output=True)
+    assert run.rc == 0, run.output
+    assert list(stored_extensions(pbx)) == ["1001"]
+
+
+@pytest.mark.parametrize("name, words", [
+    ("Sales/EU", "must not contain '/'"),
+    (" Sales", "must not start or end with spaces"),
+    ("Sales ", "must not start or end with spaces"),
+    ("", "must not be empty"),
+    (None, "name must not be empty"),
+])
+def test_department_names_that_could_not_be_referenced_are_refused(workspace, pbx, name, words):
+    pbx.reset_counters()
+    run = workspace.playbook(play(task("department", "telephony.pbx.yeastar_department", name=name)), json_output=True)
+    result = run.results("department")
+    assert result.get("failed") is True, result
+    assert words in result["msg"]
+    assert pbx.counters()["total"] == 0
+
+
+def test_a_failed_login_lists_no_request_as_sent(workspace, pbx):
+    workspace.write_inventory({"ansible_httpapi_password": "not-the-secret"})
+    run = workspace.playbook(play(extension()), json_output=True)
+    result = run.results("extension")
+    assert result["failed"] is True
+    assert result["api_requests"]["sent"] == []
+    assert pbx.counters()["by_endpoint"] == {"get_token": 1}

@@ -6,25 +6,30 @@ the fake PBX replaces the plugin's `http` method, or `open_url` below it where t
 plugin's own answer logging matters; a fake display collects what the plugin logs.
 """
 
+import http.client
 import io
 import json
 import subprocess
 import sys
+import time
 from urllib.error import HTTPError, URLError
 from urllib.parse import parse_qsl, unquote, urlsplit
 
 import pytest
 from ansible.errors import AnsibleConnectionFailure
+from ansible.module_utils.connection import ConnectionError as RPCError
 from ansible.plugins.loader import httpapi_loader
 
 from ansible_collections.telephony.pbx.plugins.httpapi.yeastar import HttpApi
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 from ansible_collections.telephony.pbx.plugins.plugin_utils import token_session
 from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import (
+    NOT_SENT,
     OK,
     TOKEN_EXPIRED,
     TRANSIENT,
     LoginFailed,
+    controller_alive,
     controller_pid,
     refresh_margin,
 )
@@ -148,7 +153,7 @@ class FakeConnection:
 
     def __init__(self, **options):
         self.options = dict({"remote_user": CLIENT_ID, "password": SECRET, "host": "pbx.example", "port": 8088,
-                             "use_ssl": True, "persistent_log_messages": True,
+                             "use_ssl": True, "validate_certs": True, "persistent_log_messages": True,
                              "persistent_command_timeout": 30}, **options)
         self._connected = False
         self.connects = 0
@@ -185,11 +190,11 @@ class Session:
         assert all(log_only for message, log_only in self.log.shown), self.log.shown
         return [message for message, log_only in self.log.shown]
 
-    def get(self, endpoint="extension/list", **kwargs):
-        return self.plugin.send_request(None, method="GET", path=endpoint, **kwargs)
+    def get(self, endpoint="extension/list", query=None, idempotent=True):
+        return self.plugin.send_request(None, "GET", endpoint, query, idempotent)
 
-    def post(self, endpoint="extension/update", data=None, **kwargs):
-        return self.plugin.send_request(data or {"id": 1}, method="POST", path=endpoint, **kwargs)
+    def post(self, endpoint="extension/update", data=None, idempotent=False):
+        return self.plugin.send_request(data or {"id": 1}, "POST", endpoint, None, idempotent)
 
     def access_tokens_sent(self, endpoint="extension/list"):
         return [r["query"].get("access_token") for r in self.pbx.requests if r["endpoint"] == endpoint]
@@ -227,7 +232,7 @@ def test_one_login_serves_many_requests(session):
     assert session.pbx.count("get_token") == 1
     assert session.connection.connects == 1
     assert session.access_tokens_sent() == ["ACCESS-1"] * 5
-    assert answers[0] == {"status": 200, "payload": envelope(endpoint="extension/list")}
+    assert answers[0] == {"status": 200, "payload": envelope(endpoint="extension/list"), "warnings": []}
 
 
 def test_login_posts_the_credentials_without_a_token(session):
@@ -299,7 +304,7 @@ def test_token_expired_is_renewed_once_and_the_request_resent(session, send):
 def test_a_second_token_expired_is_returned_not_looped(session):
     session.pbx.script("extension/list", EXPIRED, EXPIRED, EXPIRED)
     answer = session.get()
-    assert answer == {"status": 200, "payload": EXPIRED[1]}
+    assert answer == {"status": 200, "payload": EXPIRED[1], "warnings": []}
     assert session.pbx.endpoints() == ["get_token", "extension/list", "refresh_token", "extension/list"]
 
 
@@ -310,8 +315,9 @@ def refused(make_session):
 
 
 def test_a_refused_login_fails_and_mentions_the_blocking(refused):
-    with pytest.raises(LoginFailed) as info:
+    with pytest.raises(RPCError) as info:
         refused.get()
+    assert info.value.code == NOT_SENT
     message = str(info.value)
     assert "errcode 10002 FAILURE" in message
     assert "blocks this controller's IP address after 5 consecutive failed logins" in message
@@ -320,14 +326,14 @@ def test_a_refused_login_fails_and_mentions_the_blocking(refused):
 
 def test_a_refused_login_is_never_repeated(refused):
     for attempt in range(3):
-        with pytest.raises(LoginFailed):
+        with pytest.raises(RPCError):
             refused.get()
         assert refused.pbx.count("get_token") == 1, attempt
     assert refused.pbx.endpoints() == ["get_token"]
 
 
 def test_a_refused_login_is_not_repeated_by_a_direct_login_call(refused):
-    with pytest.raises(LoginFailed):
+    with pytest.raises(RPCError):
         refused.get()
     with pytest.raises(LoginFailed):
         refused.plugin.login(CLIENT_ID, SECRET)
@@ -337,21 +343,21 @@ def test_a_refused_login_is_not_repeated_by_a_direct_login_call(refused):
 @pytest.mark.parametrize("errcode", [70004, 70087])
 def test_a_blocked_address_says_where_to_unblock_it(session, errcode):
     session.pbx.script("get_token", (200, envelope(errcode, "IP BLOCKED")))
-    with pytest.raises(LoginFailed, match="IP Blocklist"):
+    with pytest.raises(RPCError, match="IP Blocklist"):
         session.get()
 
 
 @pytest.mark.parametrize("missing", ["remote_user", "password"])
 def test_missing_credentials_fail_without_any_request(make_session, missing):
     session = make_session(**{missing: None})
-    with pytest.raises(LoginFailed, match="No login was attempted"):
+    with pytest.raises(RPCError, match="No login was attempted"):
         session.get()
     assert session.pbx.requests == []
 
 
 def test_a_login_answer_without_envelope_fails(session):
     session.pbx.script("get_token", (404, "<html>Not Found</html>"))
-    with pytest.raises(LoginFailed, match="without a JSON envelope"):
+    with pytest.raises(RPCError, match="No Yeastar API answers at .* HTTP 404"):
         session.get()
 
 
@@ -371,7 +377,7 @@ def test_reads_are_retried_at_most_once_per_retry_delay(session, kind):
         with pytest.raises(AnsibleConnectionFailure, match="did not answer GET .* after 3 retries"):
             session.get()
     else:
-        assert session.get() == {"status": FAILURES[kind][0], "payload": FAILURES[kind][1]}
+        assert session.get() == {"status": FAILURES[kind][0], "payload": FAILURES[kind][1], "warnings": []}
     assert session.pbx.count("extension/list") == 1 + len(session.plugin.read_retry_delays)
     assert len(session.clock.sleeps) == 3
 
@@ -452,14 +458,50 @@ def test_a_revocation_answered_token_expired_counts_as_done(session):
 
 def test_the_token_is_revoked_when_the_controller_is_gone(make_session):
     session = make_session()
-    gone = subprocess.Popen([sys.executable, "-c", "pass"])
-    gone.wait()
-    session.connection._ansible_playbook_pid = str(gone.pid)
+    controller = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    session.connection._ansible_playbook_pid = str(controller.pid)
     session.plugin.controller_poll_seconds = 0
     session.get()
+    controller.kill()
+    controller.wait()
     session.plugin._watcher.join(5)
     assert session.pbx.endpoints()[-1] == "del_token"
-    assert "telephony.pbx: controller process %d is gone; revoking the token" % gone.pid in session.messages
+    assert "telephony.pbx: controller process %d is gone; revoking the token" % controller.pid in session.messages
+
+
+def test_once_the_controller_is_gone_nothing_is_sent_and_no_login_follows(make_session):
+    session = make_session()
+    controller = subprocess.Popen([sys.executable, "-c", "pass"])
+    session.connection._ansible_playbook_pid = str(controller.pid)
+    session.get()
+    controller.wait()
+    for attempt in range(3):
+        with pytest.raises(RPCError, match="pid %d.* is gone.*Nothing was sent" % controller.pid) as info:
+            session.post()
+        assert info.value.code == NOT_SENT
+    with pytest.raises(RPCError):
+        session.plugin.login(CLIENT_ID, SECRET)
+    assert session.pbx.endpoints() == ["get_token", "extension/list", "del_token"]
+
+
+@pytest.mark.parametrize("init, alive", [(b"/sbin/init\x00splash", False), (b"/usr/bin/python3\x00/usr/bin/ansible-playbook", True)])
+def test_pid_1_is_a_controller_only_when_it_is_ansible(monkeypatch, init, alive):
+    real_open = open
+
+    def fake_open(path, *args, **kwargs):
+        return io.BytesIO(init) if path == "/proc/1/cmdline" else real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr("builtins.open", fake_open)
+    assert controller_alive(1) is alive
+
+
+def test_a_connection_started_for_an_orphan_never_logs_in(make_session, monkeypatch):
+    monkeypatch.setattr(token_session, "controller_alive", lambda pid: pid != 1)
+    session = make_session()
+    session.connection._ansible_playbook_pid = "1"
+    with pytest.raises(RPCError, match="pid 1"):
+        session.post()
+    assert session.pbx.requests == []
 
 
 # ---------------------------------------------------------------------- logs
@@ -535,7 +577,7 @@ def test_requests_are_logged_with_the_token_masked(session):
     ({}, "", "https://pbx.example:8088/openapi/v1.0/"),
     ({}, "/pbx/", "https://pbx.example:8088/pbx/openapi/v1.0/"),
     ({"use_ssl": False, "port": None}, "", "http://pbx.example:80/openapi/v1.0/"),
-    ({"port": None}, "edge/pbx", "https://pbx.example:443/edge/pbx/openapi/v1.0/"),
+    ({"port": None}, "/edge/pbx", "https://pbx.example:443/edge/pbx/openapi/v1.0/"),
 ])
 def test_urls(make_session, options, base_path, prefix):
     session = make_session(via="open_url", base_path=base_path, **options)
@@ -590,3 +632,89 @@ def test_no_watcher_without_a_controller_pid(session):
 @pytest.mark.parametrize("ttl, margin", [(1800, 60.0), (86400, 60.0), (300, 60.0), (100, 20.0), (5, 1.0)])
 def test_refresh_margin(ttl, margin):
     assert refresh_margin(ttl) == margin
+
+
+# ------------------------------------------------------------- token cap
+CAP = (200, envelope(60002, "MAX LIMITATION EXCEEDED"))
+
+
+def test_a_full_token_cap_is_waited_out_with_backoff(session, monkeypatch):
+    monkeypatch.setattr(session.clock, "sleep", lambda seconds: setattr(session.clock, "now", session.clock.now + seconds))
+    session.pbx.script("get_token", CAP, CAP)
+    started = session.clock.now
+    assert session.get()["status"] == 200
+    assert session.pbx.endpoints() == ["get_token", "get_token", "get_token", "extension/list"]
+    assert 3.0 <= session.clock.now - started <= 3.75, "waited 1 s then 2 s, with at most a quarter of jitter"
+    assert any("login deferred" in message for message in session.messages)
+
+
+def test_a_token_cap_that_lasts_fails_within_the_command_timeout_and_is_not_latched(session, monkeypatch):
+    monkeypatch.setattr(session.clock, "sleep", lambda seconds: setattr(session.clock, "now", session.clock.now + seconds))
+    session.pbx.script("get_token", *[CAP] * 20)
+    started = session.clock.now
+    with pytest.raises(RPCError, match="all are in use.*30-minute lifetime.*Waited") as info:
+        session.post()
+    assert info.value.code == NOT_SENT
+    assert session.clock.now - started < 30, "within persistent_command_timeout"
+    tries = session.pbx.count("get_token")
+    assert 4 <= tries <= 8
+    session.pbx.scripts["get_token"] = []
+    assert session.post()["status"] == 200, "the next task logs in again: a full cap is not a failed login"
+    assert session.pbx.count("get_token") == tries + 1
+
+
+# ------------------------------------------------------------ transport edges
+@pytest.mark.parametrize("options, warning", [
+    ({"use_ssl": False}, "plain HTTP"),
+    ({"validate_certs": False}, "Certificate validation is off"),
+    ({}, None),
+])
+def test_an_unsafe_transport_is_warned_about_once_per_connection(make_session, options, warning):
+    session = make_session(**options)
+    first, second = session.get(), session.get()
+    assert second["warnings"] == []
+    if warning:
+        assert len(first["warnings"]) == 1 and warning in first["warnings"][0]
+    else:
+        assert first["warnings"] == []
+
+
+@pytest.mark.parametrize("failure", [http.client.IncompleteRead(b"{", 100), http.client.BadStatusLine("garbage")])
+def test_a_truncated_or_garbled_answer_is_a_transport_failure(make_session, monkeypatch, failure):
+    session = make_session(via="open_url")
+    answers = iter([failure])
+
+    def flaky(url, *args, **kwargs):
+        if "extension/" in url:
+            answer = next(answers, None)
+            if answer is not None:
+                raise answer
+        return session.pbx.open_url(url, *args, **kwargs)
+
+    monkeypatch.setattr(token_session, "open_url", flaky)
+    assert session.get()["status"] == 200, "a read is retried"
+    answers = iter([failure])
+    with pytest.raises(AnsibleConnectionFailure, match="may or may not have applied") as info:
+        session.post()
+    assert type(failure).__name__ in str(info.value)
+    assert session.pbx.count("extension/update") == 0
+
+
+@pytest.mark.parametrize("base_path", ["pbx/hotel", "/pbx/../admin", "/pbx?x=1", "/pbx#top", "https://other/pbx", "/a b"])
+def test_an_invalid_base_path_is_refused_before_any_request(make_session, base_path):
+    session = make_session(base_path=base_path)
+    with pytest.raises(RPCError, match="base_path .* must be a path") as info:
+        session.get()
+    assert info.value.code == NOT_SENT
+    assert session.pbx.requests == []
+
+
+def test_a_killed_controller_not_yet_reaped_counts_as_gone():
+    zombie = subprocess.Popen([sys.executable, "-c", "pass"])
+    for attempt in range(50):
+        if controller_alive(zombie.pid) is False:
+            break
+        time.sleep(0.1)
+    assert controller_alive(zombie.pid) is False, "a zombie is not a live controller"
+    zombie.wait()
+    assert controller_alive(zombie.pid) is False
