@@ -6,6 +6,7 @@ Every path is routed by one catch-all handler so that named instances
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import re
@@ -18,7 +19,8 @@ from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
                      PARAMETER_SYNTAX_ERROR, TOKEN_EXPIRED, ApiError, envelope)
-from .state import INSTANCE_NAME, Config, Instance
+from .limits import MAX_BODY, TooLarge, read_request
+from .state import INSTANCE_NAME, Config, Fault, Instance, Session
 
 LOG = logging.getLogger("pbx_emulator")
 API_VERSION = "v1.0"
@@ -36,6 +38,8 @@ ENDPOINTS: dict[str, Endpoint] = {
 }
 
 REGISTRY = web.AppKey("registry", dict)
+# Faults that let the request through: it is applied and only its answer is affected.
+APPLIED_FAULTS = frozenset({"slow", "lost_answer"})
 
 
 class Registry(dict):
@@ -64,7 +68,7 @@ def create_app(instances: list[str] | tuple[str, ...] = (), **config: Any) -> we
     for name in instances:
         if not INSTANCE_NAME.fullmatch(name):
             raise ValueError(f"invalid instance name: {name!r}")
-    app = web.Application(client_max_size=16 * 1024 * 1024)
+    app = web.Application(client_max_size=MAX_BODY)
     app[REGISTRY] = Registry(Config.from_env(**config), list(instances))
     app.router.add_route("*", "/{tail:.*}", dispatch)
     return app
@@ -91,23 +95,36 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
 async def handle_api(request: web.Request, pbx: Instance, rest: str) -> web.StreamResponse:
     version, _, endpoint = rest.partition("/")
     pbx.counters.record(request.method, endpoint, is_write(endpoint))
+    fault = None
     try:
-        payload = await run_endpoint(request, pbx, version, endpoint)
+        raw = await read_request(request)
+        spec, session = admit(request, pbx, version, endpoint)
+        fault = pbx.take_fault(endpoint)
+        if fault is not None and fault.kind not in APPLIED_FAULTS:
+            return inject(request, fault)
+        if fault is not None and fault.kind == "slow":
+            await asyncio.sleep(fault.seconds)
+        call = Call(pbx=pbx, endpoint=endpoint, params=read_params(request, raw),
+                    session=session, remote=request.remote or "")
+        response = json_response(envelope(**spec.handler(call)))
+    except TooLarge as error:
+        response = json_response(envelope(PARAMETER_SYNTAX_ERROR, submsg=str(error)),
+                                 status=error.status)
     except ApiError as error:
-        return json_response(error.body())
-    except InjectedFault as fault:
-        return await fault.respond(request)
+        response = json_response(error.body())
     except Exception:
         # An emulator bug must still look like a PBX answer, and be visible.
         LOG.exception("internal error on %s", endpoint)
-        return json_response(envelope(INTERNAL_SERVER_ERROR))
-    return json_response(envelope(**payload))
+        response = json_response(envelope(INTERNAL_SERVER_ERROR))
+    if fault is not None and fault.kind == "lost_answer":
+        return hang_up(request)
+    return response
 
 
-async def run_endpoint(request: web.Request, pbx: Instance, version: str,
-                       endpoint: str) -> dict:
-    remote = request.remote or ""
-    if remote in pbx.guard.blocked:
+def admit(request: web.Request, pbx: Instance, version: str,
+          endpoint: str) -> tuple[Endpoint, Session | None]:
+    """The checks that come before faults: blocklist, User-Agent, endpoint, token."""
+    if (request.remote or "") in pbx.guard.blocked:
         raise ApiError(ACCOUNT_IP_BLOCKED)
     if not request.headers.get("User-Agent", "").strip():
         raise ApiError(ACCESS_DENIED, submsg="User-Agent header is required")
@@ -123,43 +140,57 @@ async def run_endpoint(request: web.Request, pbx: Instance, version: str,
         session = pbx.tokens.valid_access(request.query.get("access_token"))
         if session is None:
             raise ApiError(TOKEN_EXPIRED)
-    kind = pbx.take_fault(endpoint)
-    if kind is not None:
-        raise InjectedFault(kind)
-    params = await read_params(request)
-    call = Call(pbx=pbx, endpoint=endpoint, params=params, session=session, remote=remote)
-    return spec.handler(call)
+    return spec, session
 
 
-async def read_params(request: web.Request) -> dict[str, Any]:
+def read_params(request: web.Request, raw: bytes) -> dict[str, Any]:
     if request.method == "GET":
         return {k: v for k, v in request.query.items() if k != "access_token"}
-    raw = await request.read()
     if not raw.strip():
         return {}
     try:
         body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
+    except (ValueError, RecursionError):
+        # ValueError also covers bad UTF-8 and over-long integers; RecursionError
+        # is nesting deeper than the decoder allows.
         raise ApiError(PARAMETER_SYNTAX_ERROR) from None
     if not isinstance(body, dict):
         raise ApiError(PARAMETER_SYNTAX_ERROR, submsg="request body must be a JSON object")
     return body
 
 
-class InjectedFault(Exception):
-    def __init__(self, kind: str) -> None:
-        super().__init__(kind)
-        self.kind = kind
+# Headers that promise more body than follows: the client sees an incomplete read.
+TRUNCATED_ANSWER = (b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                    b"Content-Length: 1024\r\nConnection: close\r\n\r\n"
+                    b'{"errcode": 0, "errmsg": "SUC')
+GARBAGE_ANSWER = b"garbage\r\n\r\n"
 
-    async def respond(self, request: web.Request) -> web.StreamResponse:
-        if self.kind == "overloaded":
-            return json_response(envelope(OVERLOAD_TASK_RUNNING))
-        if self.kind == "reset":
-            # Abort the socket so the client sees the connection drop with no
-            # response at all, as with a crashing or restarting PBX.
-            if request.transport is not None:
-                request.transport.abort()
-            # Nothing reaches the client: the transport is already gone.
-            return web.Response(status=500)
-        status = int(self.kind.removeprefix("http_"))
-        return web.Response(status=status, text=f"{status} injected fault\n")
+
+def inject(request: web.Request, fault: Fault) -> web.StreamResponse:
+    """The answer of a fault that replaces the request, which is not applied."""
+    if fault.kind == "overloaded":
+        return json_response(envelope(OVERLOAD_TASK_RUNNING))
+    if fault.kind == "reset":
+        return hang_up(request)
+    if fault.kind == "truncated":
+        return hang_up(request, TRUNCATED_ANSWER)
+    if fault.kind == "garbage":
+        return hang_up(request, GARBAGE_ANSWER)
+    status = int(fault.kind.removeprefix("http_"))
+    return web.Response(status=status, text=f"{status} injected fault\n")
+
+
+def hang_up(request: web.Request, data: bytes = b"") -> web.StreamResponse:
+    """Close the connection after sending ``data`` (nothing at all if empty), behind aiohttp's back.
+
+    Without data the socket is aborted, as with a crashing or restarting PBX.
+    """
+    transport = request.transport
+    if transport is not None:
+        if data:
+            transport.write(data)
+            transport.close()  # unlike abort(), close() still flushes what was written
+        else:
+            transport.abort()
+    # Never sent: aiohttp refuses to write to a closing transport.
+    return web.Response(status=500)

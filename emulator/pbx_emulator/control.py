@@ -12,12 +12,14 @@ from aiohttp import web
 
 from . import extension, organization, outbound_route
 from .errors import ApiError
+from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
 
 if TYPE_CHECKING:
     from .app import Registry
 
-FAULT_KIND = re.compile(r"overloaded|reset|http_[45]\d\d")
+FAULT_KIND = re.compile(r"overloaded|reset|slow|lost_answer|truncated|garbage|http_[45]\d\d")
+MAX_SLOW_SECONDS = 120
 
 
 class BadRequest(Exception):
@@ -130,16 +132,32 @@ def add_fault(c: ControlCall) -> dict:
     if not isinstance(endpoint, str) or not endpoint:
         raise BadRequest("endpoint must be a non-empty string such as 'extension/list'")
     if not isinstance(kind, str) or not FAULT_KIND.fullmatch(kind):
-        raise BadRequest("kind must be http_500, http_503 (any http_4xx/5xx), overloaded or reset")
+        raise BadRequest("kind must be http_500, http_503 (any http_4xx/5xx), overloaded, reset, "
+                         "slow, lost_answer, truncated or garbage")
     if not isinstance(count, int) or isinstance(count, bool) or count < 1:
         raise BadRequest("count must be a positive integer")
-    c.pbx.faults.setdefault(endpoint, deque()).append(Fault(kind, count))
+    seconds = None
+    if kind == "slow":
+        seconds = c.body.get("seconds", 1)
+        if (not isinstance(seconds, (int, float)) or isinstance(seconds, bool)
+                or not 0 < seconds <= MAX_SLOW_SECONDS):
+            raise BadRequest(f"seconds must be a number above 0 and at most {MAX_SLOW_SECONDS}")
+    elif "seconds" in c.body:
+        # Refused rather than ignored: a test that sends it expects a delay it would not get.
+        raise BadRequest("seconds is only accepted with kind slow")
+    c.pbx.faults.setdefault(endpoint, deque()).append(Fault(kind, count, seconds))
     return list_faults(c)
 
 
+def _fault_view(endpoint: str, fault: Fault) -> dict:
+    view = {"endpoint": endpoint, "kind": fault.kind, "count": fault.remaining}
+    if fault.seconds is not None:
+        view["seconds"] = fault.seconds
+    return view
+
+
 def list_faults(c: ControlCall) -> dict:
-    return {"faults": [{"endpoint": e, "kind": f.kind, "count": f.remaining}
-                       for e, queue in c.pbx.faults.items() for f in queue]}
+    return {"faults": [_fault_view(e, f) for e, queue in c.pbx.faults.items() for f in queue]}
 
 
 def clear_faults(c: ControlCall) -> dict:
@@ -201,13 +219,12 @@ ROUTES: dict[tuple[str, str], Handler] = {
 }
 
 
-async def _read_body(request: web.Request) -> dict:
-    raw = await request.read()
+def _parse_body(raw: bytes) -> dict:
     if not raw.strip():
         return {}
     try:
         body = json.loads(raw)
-    except ValueError:
+    except (ValueError, RecursionError):
         raise BadRequest("body is not valid JSON") from None
     if not isinstance(body, dict):
         raise BadRequest("body must be a JSON object")
@@ -216,13 +233,17 @@ async def _read_body(request: web.Request) -> dict:
 
 async def handle(request: web.Request, registry: "Registry", pbx: Instance,
                  path: str) -> web.Response:
+    try:
+        raw = await read_request(request)
+    except TooLarge as error:
+        return web.json_response({"error": str(error)}, status=error.status)
     handler = ROUTES.get((request.method, path.strip("/")))
     if handler is None:
         known = sorted({p for _, p in ROUTES})
         return web.json_response({"error": f"no control route {request.method} {path}",
                                   "routes": known}, status=404)
     try:
-        result = handler(ControlCall(registry, pbx, await _read_body(request)))
+        result = handler(ControlCall(registry, pbx, _parse_body(raw)))
     except BadRequest as error:
         return web.json_response(error.detail, status=400)
     return web.json_response(result)

@@ -11,6 +11,7 @@ from typing import Any
 from aiohttp import web
 
 from .app import create_app
+from .limits import PARSER_LINE_LIMIT
 from .tls import make_certificate, server_context
 
 
@@ -31,7 +32,8 @@ async def start(host: str = "127.0.0.1", port: int = 0, tls: bool = False,
                 instances: list[str] | tuple[str, ...] = (), **config: Any) -> Started:
     app = create_app(instances=instances, **config)
     # Quiet access log: the collection's tests read stdout for the ready line.
-    runner = web.AppRunner(app, access_log=None, handle_signals=False)
+    runner = web.AppRunner(app, access_log=None, handle_signals=False,
+                           max_line_size=PARSER_LINE_LIMIT)
     await runner.setup()
     certificate = context = None
     if tls:

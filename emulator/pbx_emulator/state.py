@@ -192,6 +192,7 @@ class Counters:
 class Fault:
     kind: str
     remaining: int
+    seconds: float | None = None  # the delay of a "slow" fault
 
 
 class Guard:
@@ -255,7 +256,7 @@ class Instance:
         self.faults: dict[str, deque[Fault]] = {}
         self.data = Data()
 
-    def take_fault(self, endpoint: str) -> str | None:
+    def take_fault(self, endpoint: str) -> Fault | None:
         queue = self.faults.get(endpoint)
         if not queue:
             return None
@@ -263,4 +264,4 @@ class Instance:
         fault.remaining -= 1
         if fault.remaining <= 0:
             queue.popleft()
-        return fault.kind
+        return fault

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import http.client
 import json
+import logging
 import urllib.parse
 from typing import Any
 
@@ -86,6 +87,14 @@ def client(server) -> Client:
     c = Client(server.base_url)
     c.control("POST", "reset")
     return c
+
+
+@pytest.fixture
+def quiet_log(caplog):
+    """Fails the test if the emulator or aiohttp logs a warning or worse (tracebacks included)."""
+    caplog.set_level(logging.WARNING)
+    yield
+    assert [r.getMessage() for r in caplog.get_records("call") if r.levelno >= logging.WARNING] == []
 
 
 @pytest.fixture
