@@ -1,6 +1,8 @@
 """Bad input is rejected before any write, with the field named; PBX errors surface in plain words;
 reads survive transient failures, writes are never resent."""
 
+import time
+
 import pytest
 from helpers import extension, play, stored_extensions, task
 
@@ -150,3 +152,45 @@ def test_a_failed_login_lists_no_request_as_sent(workspace, pbx):
     assert result["failed"] is True
     assert result["api_requests"]["sent"] == []
     assert pbx.counters()["by_endpoint"] == {"get_token": 1}
+
+
+def test_an_applied_write_whose_answer_is_lost_is_not_resent_and_a_rerun_converges(workspace, pbx):
+    pbx.fault("extension/create", "lost_answer")
+    pbx.reset_counters()
+    first = workspace.playbook(play(extension(first_name="Lost")), json_output=True)
+    result = first.results("extension")
+    assert result["failed"] is True
+    assert "may or may not have applied it" in result["msg"]
+    assert result["api_requests"]["sent"][-1] == "POST extension/create"
+    assert pbx.counters()["by_endpoint"]["extension/create"] == 1, "the write was sent once"
+    assert stored_extensions(pbx)["1001"]["first_name"] == "Lost", "the PBX applied it"
+
+    second = workspace.playbook(play(extension(first_name="Lost")), json_output=True)
+    assert second.rc == 0, second.output
+    assert second.results("extension")["changed"] is False
+    assert pbx.counters()["by_endpoint"]["extension/create"] == 1
+
+
+@pytest.mark.parametrize("kind", ["truncated", "garbage"])
+def test_truncated_or_garbled_answers_are_retried_for_reads_and_reported_for_writes(workspace, pbx, kind):
+    pbx.fault("extension/search", kind)
+    pbx.fault("extension/create", kind)
+    pbx.reset_counters()
+    run = workspace.playbook(play(extension()), json_output=True)
+    result = run.results("extension")
+    assert result["failed"] is True
+    assert "may or may not have applied it" in result["msg"]
+    counters = pbx.counters()["by_endpoint"]
+    assert counters["extension/search"] == 2, "the read was retried once"
+    assert counters["extension/create"] == 1, "the write was not resent"
+
+
+def test_a_pbx_slower_than_the_command_timeout_fails_in_time(workspace, pbx):
+    pbx.control("faults", {"endpoint": "extension/search", "kind": "slow", "seconds": 30, "count": 5})
+    started = time.monotonic()
+    run = workspace.playbook(play(extension()), json_output=True, env={"ANSIBLE_PERSISTENT_COMMAND_TIMEOUT": "6"})
+    assert time.monotonic() - started < 25
+    result = run.results("extension")
+    assert result["failed"] is True
+    assert "did not answer GET" in result["msg"]
+    assert stored_extensions(pbx) == {}
