@@ -59,7 +59,7 @@ notes:
     for credentials, TLS and the token lifecycle.
   - Every result reports in RV(api_requests) the API requests the task sent and, in check mode, the writes it
     would have sent.
-  - Options of type C(str) take strings only. Quote numbers, PINs and prefixes (C(number: "0100")): unquoted,
+  - Options of type C(str) take strings only. Quote numbers, PINs and prefixes (write C("0100"), not C(0100)); unquoted,
     YAML reads C(0100) as the octal number 64 and C(0000) as 0, so the module refuses a number, a boolean, a
     list or a dictionary given to a string option, before sending any request. A templated number needs
     C(| string), since ansible-core 2.19 keeps the native type of templates (C("{{ 7000 + i }}") is a number).
