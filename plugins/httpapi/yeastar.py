@@ -112,9 +112,9 @@ class HttpApi(TokenHttpApi):
         return self._tokens_from(answer)
 
     def request_logout(self, tokens):
-        status, answer = self._exchange("GET", self.endpoint_path("del_token"), None, None, tokens)
+        status, answer = self.exchange("GET", self.endpoint_path("del_token"), None, None, tokens)
         if not isinstance(answer, dict) or answer.get("errcode") not in (0, TOKEN_EXPIRED_CODE):
-            raise RevocationFailed("del_token answered %s" % self._describe(status, answer))
+            raise RevocationFailed("del_token answered %s" % self.describe_answer(status, answer))
 
     def authorize(self, query, headers, access_token):
         query["access_token"] = access_token
@@ -130,8 +130,13 @@ class HttpApi(TokenHttpApi):
                 return TRANSIENT
         return OK
 
+    def describe_answer(self, status, payload):
+        if isinstance(payload, dict) and "errcode" in payload:
+            return "errcode %s %s" % (payload.get("errcode"), payload.get("errmsg", ""))
+        return super().describe_answer(status, payload)
+
     def _token_call(self, endpoint, body):
-        status, answer = self._exchange("POST", self.endpoint_path(endpoint), None, body, None)
+        status, answer = self.exchange("POST", self.endpoint_path(endpoint), None, body, None)
         if not isinstance(answer, dict) or "errcode" not in answer:
             raise LoginFailed(
                 "No Yeastar API answers at %s: %s answered HTTP %s without the API's envelope. Check ansible_host, "

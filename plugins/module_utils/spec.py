@@ -20,6 +20,14 @@ import re
 SECRET_SHOWN = "********"
 UNKNOWN = object()
 
+# Names that look like secrets: the options among them that are not secret get an explicit no_log=False
+# (ansible-test asks for it), and the connection masks such query and answer keys in its logs.
+SECRET_NAME = re.compile(r"pass(?!ive)|secret|token|key|(^|_)pin$", re.IGNORECASE)
+
+
+def looks_secret(name):
+    return bool(SECRET_NAME.search(name))
+
 
 class InputError(Exception):
     """User input the module rejects before sending any request."""
@@ -342,7 +350,7 @@ def build_argument_spec(fields):
             entry["mutually_exclusive"] = field.mutually_exclusive
         if field.secret:
             entry["no_log"] = True
-        elif field.type == "str" and re.search("pass|pin|secret|key|token", field.name):
+        elif field.type == "str" and looks_secret(field.name):
             entry["no_log"] = False
         if field.default is not None:
             entry["default"] = field.default

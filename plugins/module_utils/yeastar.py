@@ -36,7 +36,7 @@ class YeastarClient(ApiClient):
         if not isinstance(payload, dict) or "errcode" not in payload:
             raise PBXError(endpoint, errmsg=str(payload)[:500], http_status=answer.get("status"))
         if payload["errcode"] != 0:
-            raise PBXError.from_envelope(endpoint, payload, self.option_name)
+            raise yeastar_error(endpoint, payload, self.option_name)
         return payload
 
     # ------------------------------------------------------ paging and batches
@@ -86,6 +86,37 @@ class YeastarClient(ApiClient):
     def lookup(self, kind):
         return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes,
                 "extension": self.extensions}[kind]()
+
+
+HINTS = {
+    10001: "The PBX does not offer this endpoint; check the firmware version (83.7.0.16 or later).",
+    10005: "The API application lacks the permission for this request.",
+    60001: "The object no longer exists; it may have been deleted meanwhile. Re-run the task.",
+    60002: "A PBX limit was reached (number of objects, department depth, or licence capacity).",
+    60101: "The role does not exist on this PBX.",
+    70120: "Department Management is not enabled on this PBX.",
+    70082: "The PBX is overloaded; try again later.",
+}
+
+
+def yeastar_error(endpoint, envelope, option_name=None):
+    """A Yeastar error envelope as the collection's PBXError, API fields named by their options."""
+    option_name = option_name or (lambda name: name)
+
+    def field(api_name):
+        option = option_name(api_name)
+        return option if option == api_name else "%s (API field %s)" % (option, api_name)
+
+    invalid = [{"field": field(item.get("field") or "?"),
+                "reason": item.get("validation_type") or item.get("reason") or "rejected",
+                "value": item.get("value")}
+               for item in envelope.get("invalid_param_list") or []]
+    duplicates = [{"field": field(item.get("field") or "?"), "value": item.get("value"),
+                   "holder": " ".join(str(v) for v in (item.get("external_source"), item.get("external_source_name"))
+                                      if v) or None}
+                  for item in envelope.get("duplicate_field_list") or []]
+    return PBXError(endpoint, envelope.get("errcode"), envelope.get("errmsg"), envelope.get("submsg"), invalid,
+                    duplicates, hint=HINTS.get(envelope.get("errcode")), answer=envelope)
 
 
 class Named:

@@ -96,7 +96,9 @@ def test_an_error_envelope_becomes_a_pbx_error_with_its_lists(make_client):
         client.write("POST", "extension/update", body={"id": 1, "role_id": 99})
     error = info.value
     assert (error.endpoint, error.errcode, error.errmsg) == ("extension/update", 40002, "PARAMETER ERROR")
-    assert (error.invalid_params, error.duplicate_fields) == (invalid, duplicate)
+    assert error.invalid == [{"field": "role (API field role_id)", "reason": "not_exist", "value": None}]
+    assert error.duplicates == [{"field": "email_addr", "value": "a@example.com", "holder": "extension 1011"}]
+    assert error.answer["invalid_param_list"] == invalid
     assert "role (API field role_id) (not_exist)" in str(error)
 
 
