@@ -117,18 +117,29 @@ class Reconciler:
         items = adapter.ordered(section.declared)
         for position, item in enumerate(items):
             identity = adapter.spec.identity(item)
+
+            def not_reached(position=position):
+                return [adapter.label(adapter.spec.identity(rest)) for rest in items[position:]]
+
             try:
-                key = adapter.key(identity)
-            except UnknownReference:
-                if not self.client.check_mode:
-                    raise
-                # Check mode: the parent comes from an earlier task; the object cannot exist yet.
-                key = ("(not created yet)",) + tuple(identity.values())
-            section.declared_keys.add(key)
-            plan = plan_present(adapter, identity, adapter.spec.wanted_options(item), current.get(key),
-                                self.update_password, reset=self.state in RESETTING_STATES)
-            self._carry_out(section, plan, identity, key,
-                            lambda: [adapter.label(adapter.spec.identity(rest)) for rest in items[position:]])
+                key = self._key(adapter, identity)
+                section.declared_keys.add(key)
+                plan = plan_present(adapter, identity, adapter.spec.wanted_options(item), current.get(key),
+                                    self.update_password, reset=self.state in RESETTING_STATES)
+            except InputError as exc:
+                if self.applied:
+                    raise PartialApply(exc, list(self.applied), not_reached())
+                raise
+            self._carry_out(section, plan, identity, key, not_reached)
+
+    def _key(self, adapter, identity):
+        try:
+            return adapter.key(identity)
+        except UnknownReference:
+            if not self.client.check_mode:
+                raise
+            # Check mode: the parent comes from an earlier task; the object cannot exist yet.
+            return ("(not created yet)",) + tuple(identity.values())
 
     def _remove(self, section):
         adapter = section.adapter
