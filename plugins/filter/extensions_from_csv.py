@@ -15,7 +15,6 @@ import io
 
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.text.converters import to_text
-from ansible.module_utils.six import string_types
 
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
@@ -51,7 +50,7 @@ def _records(data):
     """(header columns, [(line, row)]) from read_csv's list (or its whole result), or from CSV text."""
     if isinstance(data, dict) and isinstance(data.get("list"), list):
         data = data["list"]
-    if isinstance(data, string_types):
+    if isinstance(data, str):
         return _records_from_text(to_text(data))
     if not isinstance(data, (list, tuple)):
         raise AnsibleFilterError(
@@ -139,7 +138,7 @@ def _value(field, cell, separator):
     """A cell's text as the option's value; None for an empty cell."""
     if cell is None:
         return None
-    if not isinstance(cell, string_types):
+    if not isinstance(cell, str):
         # read_csv gives text; a number here came from a hand-built list and loses leading zeros.
         cell = to_text(cell)
     text = cell if field.secret else cell.strip()
@@ -173,7 +172,7 @@ def _value(field, cell, separator):
 
 
 def _check_secret(name, value, where):
-    if not isinstance(value, string_types) or value == "":
+    if not isinstance(value, str) or value == "":
         raise AnsibleFilterError("extensions_from_csv: %s must be a non-empty string" % where)
     try:
         EXTENSION.by_name[name].validate(value, where)
@@ -184,7 +183,7 @@ def _check_secret(name, value, where):
 def extensions_from_csv(data, separator=";", user_password=None, reg_password=None, vm_pin=None, secrets=None,
                         defaults=None):
     """Rows of a spreadsheet as yeastar_config extensions; see extensions_from_csv.yml."""
-    if not isinstance(separator, string_types) or len(separator) != 1 or separator.isspace():
+    if not isinstance(separator, str) or len(separator) != 1 or separator.isspace():
         raise AnsibleFilterError("extensions_from_csv: separator must be a single character such as ';' or '|'")
     fallback = {}
     for name, value in (("user_password", user_password), ("reg_password", reg_password), ("vm_pin", vm_pin)):
