@@ -296,9 +296,9 @@ def _defaults(defaults, separator):
         raise AnsibleFilterError("extensions_from_csv: defaults must be a dictionary of option names to values")
     checked = {}
     for name, value in defaults.items():
-        if name in EXTENSION.by_name and EXTENSION.by_name[name].identity:
-            raise AnsibleFilterError("extensions_from_csv: defaults cannot set %s, which identifies each extension"
-                                     % name)
+        if name in UNIQUE:
+            raise AnsibleFilterError("extensions_from_csv: defaults cannot set %s, which must differ between "
+                                     "extensions" % name)
         if name in SECRETS:
             raise AnsibleFilterError("extensions_from_csv: give %s as its own argument (%s=...), not in defaults"
                                      % (name, name))

@@ -161,8 +161,9 @@ def test_defaults_apply_where_the_row_has_no_value():
     ]
     with pytest.raises(AnsibleFilterError, match="defaults.presence_status presence_status must be one of"):
         extensions_from_csv(rows, defaults={"presence_status": "asleep"})
-    with pytest.raises(AnsibleFilterError, match="defaults cannot set number"):
-        extensions_from_csv(rows, defaults={"number": "1"})
+    for unique in ("number", "email_addr", "reg_name"):
+        with pytest.raises(AnsibleFilterError, match="defaults cannot set %s, which must differ" % unique):
+            extensions_from_csv(rows, defaults={unique: "1"})
 
 
 def test_csv_text_gives_exact_lines_across_blank_lines_and_multiline_cells():
