@@ -22,8 +22,9 @@ description:
     of 8 valid tokens per application.
   - A refused login fails at once and is never retried, because the PBX blocks the
     controller's address after 5 consecutive failed logins.
-  - Reads that fail transiently (connection errors, HTTP 5xx, C(70082)) are retried with a
-    bounded backoff; writes are never resent after an uncertain failure.
+  - Reads that fail transiently (connection errors, HTTP 5xx) are retried with a
+    bounded backoff; writes are never resent after an uncertain failure. C(70082) (the PBX is
+    busy and did not act) is retried with the same backoff for every request, writes included.
   - Tokens and the Client Secret never appear in logs.
   - When the controller process is gone (killed with its workers left running), the connection
     revokes its token and refuses every further request; it never logs in again.
@@ -56,6 +57,7 @@ import re
 
 from ansible.module_utils.connection import ConnectionError as RPCError
 from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import (
+    BUSY,
     NOT_SENT,
     OK,
     TOKEN_EXPIRED,
@@ -127,7 +129,7 @@ class HttpApi(TokenHttpApi):
             if payload.get("errcode") == TOKEN_EXPIRED_CODE:
                 return TOKEN_EXPIRED
             if payload.get("errcode") == OVERLOADED_CODE:
-                return TRANSIENT
+                return BUSY
         return OK
 
     def describe_answer(self, status, payload):

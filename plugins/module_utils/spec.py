@@ -45,7 +45,8 @@ class Field:
                  required_on_create=False, create_only=False, secret=False, readable=True,
                  reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
                  length=None, value_range=None, pattern=None, pattern_hint=None, check=None,
-                 unordered=False, mutually_exclusive=None, reset=None, codec=None, version_added="0.1.0"):
+                 unordered=False, mutually_exclusive=None, reset=None, applies_if=None, codec=None,
+                 version_added="0.1.0"):
         self.name = name
         self.type = type
         self.api = api or name
@@ -75,6 +76,7 @@ class Field:
         self.unordered = unordered
         self.mutually_exclusive = mutually_exclusive
         self.reset = reset
+        self.applies_if = applies_if
         self.version_added = version_added
         self.options_by_name = dict((sub.name, sub) for sub in options or [])
         self.codec = codec or codec_for(self)
@@ -99,6 +101,9 @@ class Field:
                         sub.check_written_type(item.get(sub.name), "%s.%s" % (label, sub.name))
                 elif self.elements == "str":
                     _refuse_non_string(item, label, self.secret)
+        elif self.type == "dict" and self.options and isinstance(value, dict):
+            for sub in self.options:
+                sub.check_written_type(value.get(sub.name), "%s.%s" % (where, sub.name))
         elif self.type == "str":
             _refuse_non_string(value, where, self.secret)
 
@@ -185,6 +190,15 @@ class Field:
         """The part of a current canonical value that corresponds to what the user set."""
         return self.codec.only_set(self, canonical_current, wanted)
 
+    def applies(self, api_object):
+        """Whether this field means anything for an object (an entry) as the API holds it: a forward's target
+        extension only when the forward goes to an extension."""
+        return self.applies_if is None or bool(self.applies_if(api_object))
+
+    def referenced_ids(self, api_value):
+        """(kind, id) of the objects an API value refers to."""
+        return self.codec.referenced_ids(self, api_value)
+
     @property
     def empty(self):
         return "" if self.type == "str" else self.codec.empty
@@ -217,6 +231,13 @@ class Scalar:
 
     def only_set(self, field, current, wanted):
         return current
+
+    def completed(self, field, declared, reset):
+        """The option under `replaced`: as declared, or the reset value when not declared."""
+        return reset if declared is None else declared
+
+    def referenced_ids(self, field, api_value):
+        return []
 
 
 class Flag(Scalar):
@@ -275,6 +296,12 @@ class Reference(Scalar):
         shown = names(field.reference, list(canonical) if self.many else [canonical])
         return shown if self.many else shown[0]
 
+    def referenced_ids(self, field, api_value):
+        canonical = field.canonical_from_api(api_value)
+        if canonical in (None, "", (), UNKNOWN):
+            return []
+        return [(field.reference, ident) for ident in (canonical if self.many else [canonical])]
+
 
 class KeyedList(Scalar):
     """Entries identified by a key (presence rules by status): only the entries and sub-options given are
@@ -324,6 +351,31 @@ class KeyedList(Scalar):
             return current
         return dict((key, dict((name, current.get(key, {}).get(name)) for name in entry))
                     for key, entry in wanted.items())
+
+    def completed(self, field, declared, reset):
+        """Every entry of the reset list, with the declared sub-options over the reset ones; a declared
+        sub-option displaces the reset value of the sub-options it excludes."""
+        declared_by_key = dict((item[field.key], item) for item in declared or [])
+        entries = []
+        for reset_entry in reset:
+            key = reset_entry[field.key]
+            given = dict((name, value) for name, value in declared_by_key.pop(key, {}).items() if value is not None)
+            entry = dict(reset_entry)
+            for group in field.mutually_exclusive or []:
+                if any(name in given for name in group):
+                    for name in group:
+                        entry.pop(name, None)
+            entry.update(given)
+            entries.append(entry)
+        return entries + list(declared_by_key.values())
+
+    def referenced_ids(self, field, api_value):
+        found = []
+        for item in api_value or []:
+            for sub in field.options:
+                if sub.applies(item):
+                    found.extend(sub.referenced_ids(item.get(sub.api)))
+        return found
 
 
 class RecordList(Scalar):

@@ -38,6 +38,8 @@ USER_AGENT = "telephony.pbx/%s (ansible-core %s)" % (COLLECTION_VERSION, ANSIBLE
 OK = "ok"
 TOKEN_EXPIRED = "token_expired"
 TRANSIENT = "transient"
+# The PBX refused the request without acting on it (too busy): any request, writes included, may be resent.
+BUSY = "busy"
 
 # JSON-RPC error code (implementation-defined server error) of a request refused before it left the controller,
 # so the module does not list it among the requests sent.
@@ -237,7 +239,7 @@ class TokenHttpApi(HttpApiBase):
                     self._renew(force=True)
                     recovered = True
                     continue
-                if verdict == TRANSIENT and idempotent and self._may_retry(attempt):
+                if (verdict == BUSY or (verdict == TRANSIENT and idempotent)) and self._may_retry(attempt):
                     self._pause(attempt, "%s %s: transient answer %s" % (method, path, self.describe_answer(status, payload)))
                     attempt += 1
                     continue
@@ -469,7 +471,8 @@ class TokenHttpApi(HttpApiBase):
         raise NotImplementedError
 
     def classify(self, status, payload):
-        """Return OK, TOKEN_EXPIRED or TRANSIENT for one answer."""
+        """Return OK, TOKEN_EXPIRED, TRANSIENT (retried for idempotent requests) or BUSY (refused without
+        acting, retried for every request) for one answer."""
         raise NotImplementedError
 
     def describe_answer(self, status, payload):
