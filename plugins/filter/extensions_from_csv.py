@@ -46,15 +46,15 @@ class RowProblem(Exception):
         self.message = message
 
 
-def _records(data):
-    """(header columns, [(line, row)]) from read_csv's list (or its whole result), or from CSV text."""
+def _records(data, delimiter):
+    """(header columns, [(line, row)]) from community.general.read_csv's list (or its whole result), or from CSV text."""
     if isinstance(data, dict) and isinstance(data.get("list"), list):
         data = data["list"]
     if isinstance(data, str):
-        return _records_from_text(to_text(data))
+        return _records_from_text(to_text(data), delimiter)
     if not isinstance(data, (list, tuple)):
         raise AnsibleFilterError(
-            "extensions_from_csv expects the list of rows from ansible.builtin.read_csv (its 'list', read without "
+            "extensions_from_csv expects the list of rows from community.general.read_csv (its 'list', read without "
             "'key') or the text of a CSV file, got %s" % type(data).__name__)
     records = []
     columns = []
@@ -67,8 +67,8 @@ def _records(data):
     return columns, records
 
 
-def _records_from_text(text):
-    reader = csv.reader(io.StringIO(text))
+def _records_from_text(text, delimiter):
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
     header = None
     records = []
     for cells in reader:
@@ -181,8 +181,14 @@ def _check_secret(name, value, where):
 
 
 def extensions_from_csv(data, separator=";", user_password=None, reg_password=None, vm_pin=None, secrets=None,
-                        defaults=None):
+                        defaults=None, delimiter=","):
     """Rows of a spreadsheet as yeastar_config extensions; see extensions_from_csv.yml."""
+    if not isinstance(delimiter, str) or len(delimiter) != 1 or delimiter in ('"', "\n", "\r"):
+        raise AnsibleFilterError("extensions_from_csv: delimiter must be a single character such as ',' or ';'")
+    if delimiter == separator:
+        raise AnsibleFilterError("extensions_from_csv: delimiter and separator are both %r; with ';' between cells, "
+                                 "separate names in a cell with another character, for example separator='|'"
+                                 % delimiter)
     if not isinstance(separator, str) or len(separator) != 1 or separator.isspace():
         raise AnsibleFilterError("extensions_from_csv: separator must be a single character such as ';' or '|'")
     fallback = {}
@@ -196,7 +202,7 @@ def extensions_from_csv(data, separator=";", user_password=None, reg_password=No
     problems = []
     extensions = []
     seen = dict((name, {}) for name in UNIQUE)
-    columns, records = _records(data)
+    columns, records = _records(data, delimiter)
     _check_header(columns, records)
     for line, row in records:
         try:

@@ -13,7 +13,7 @@ REG_PASSWORD = "Reg-Passw0rd-1"
 
 
 def read_csv(text):
-    """What ansible.builtin.read_csv returns in 'list' (a csv.DictReader over the file)."""
+    """What community.general.read_csv returns in 'list' (a csv.DictReader over the file)."""
     return list(csv.DictReader(io.StringIO(text)))
 
 
@@ -181,3 +181,11 @@ def test_the_whole_read_csv_result_is_accepted_and_other_input_is_refused():
     assert extensions_from_csv({"dict": {}, "list": read_csv("number\n1001\n")}) == [{"number": "1001"}]
     with pytest.raises(AnsibleFilterError, match="expects the list of rows"):
         extensions_from_csv(42)
+
+
+def test_a_delimiter_for_spreadsheets_that_write_semicolons():
+    text = "number;first_name;departments\n1001;Ann;Rooms|Floor 1\n"
+    assert extensions_from_csv(text, delimiter=";", separator="|") == [
+        {"number": "1001", "first_name": "Ann", "departments": ["Rooms", "Floor 1"]}]
+    with pytest.raises(AnsibleFilterError, match="delimiter and separator are both ';'"):
+        extensions_from_csv(text, delimiter=";")
