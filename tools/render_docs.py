@@ -1,5 +1,6 @@
-"""Render each module's DOCUMENTATION `options:` block from its fields, so docs and argument
-spec come from one source. `--check` exits 1 when a module's block is out of date."""
+"""Render each module's DOCUMENTATION `options:` block from its fields, and the table of reset values in
+docs/pbx-as-code.md, so docs and argument spec come from one source. `--check` exits 1 when either is out
+of date."""
 
 import argparse
 import importlib
@@ -70,12 +71,62 @@ def rendered(source, fields):
     return head + MARKER + "\n".join(options) + "\n" + rest[end:]
 
 
+RESETS_DOC = ROOT / "docs" / "pbx-as-code.md"
+RESETS_BEGIN = "<!-- reset values: rendered by tools/render_docs.py -->\n"
+RESETS_END = "<!-- end of reset values -->\n"
+
+
+def reset_word(field):
+    """What `replaced` sends for a field not declared, in words."""
+    if field.identity:
+        return "identifies the object"
+    if field.secret:
+        return "not reset: a secret, sent only under `update_password`"
+    if field.create_only:
+        return "set when the object is created, never changed"
+    if field.reset is None:
+        return "not reset: kept as the PBX holds it"
+    if callable(field.reset):
+        return "as a new object gets it: %s" % field.reset.__doc__.strip().rstrip(".").lower() \
+            if field.reset.__doc__ else "as a new object gets it"
+    if field.reset in ("", []):
+        return "empty"
+    return "`%s`" % scalar(field.reset)
+
+
+def rendered_resets(sections):
+    lines = []
+    for name, adapter in sections:
+        lines += ["", "Section `%s`:" % name, "", "| option | under `replaced` and `overridden`, when not declared |",
+                  "|---|---|"]
+        for field in adapter.spec.fields:
+            lines.append("| `%s` | %s |" % (field.name, reset_word(field)))
+            for sub in field.options or []:
+                if field.keyed and sub.name != field.key:
+                    lines.append("| `%s[].%s` | %s |" % (field.name, sub.name, reset_word(sub)))
+    return "\n".join(lines[1:]) + "\n"
+
+
+def with_resets(source, sections):
+    head, _begin, rest = source.partition(RESETS_BEGIN)
+    _old, _end, tail = rest.partition(RESETS_END)
+    return head + RESETS_BEGIN + rendered_resets(sections) + RESETS_END + tail
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--check", action="store_true")
     args = parser.parse_args()
     install_collection_loader()
     stale = []
+    sections = importlib.import_module("ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources").SECTIONS
+    source = RESETS_DOC.read_text()
+    if RESETS_BEGIN not in source:
+        sys.exit("%s has no reset values block" % RESETS_DOC)
+    if with_resets(source, sections) != source:
+        stale.append(RESETS_DOC.name)
+        if not args.check:
+            RESETS_DOC.write_text(with_resets(source, sections))
     for path in sorted((ROOT / "plugins" / "modules").glob("*.py")):
         module = importlib.import_module("ansible_collections.telephony.pbx.plugins.modules." + path.stem)
         fields = getattr(module, "FIELDS", None)
@@ -90,7 +141,7 @@ def main():
             if not args.check:
                 path.write_text(wanted)
     if stale and args.check:
-        sys.exit("DOCUMENTATION options out of date in %s; run `make docs`" % ", ".join(stale))
+        sys.exit("Rendered documentation out of date in %s; run `make docs`" % ", ".join(stale))
     print("rendered" if stale else "up to date", ", ".join(stale))
 
 

@@ -26,6 +26,9 @@ description:
     bounded backoff; writes are never resent after an uncertain failure. C(70082) (the PBX is
     busy and did not act) is retried with the same backoff for every request, writes included.
   - Tokens and the Client Secret never appear in logs.
+  - Reference look-ups (roles, departments, outbound routes, the extension list) are kept for the
+    connection's life, at most 30 seconds each, and dropped at once by a write to their area, so a
+    loop of single-object tasks reads them once.
   - When the controller process is gone (killed with its workers left running), the connection
     revokes its token and refuses every further request; it never logs in again.
   - A login refused with C(60002) (all 8 tokens in use) is retried with backoff within the
@@ -88,8 +91,8 @@ class HttpApi(TokenHttpApi):
     def endpoint_path(self, endpoint):
         return API_PATH + endpoint
 
-    def send_request(self, data, method, path, query, idempotent):
-        return super().send_request(data, method, self.endpoint_path(path), query, idempotent)
+    def send_request(self, data, method, path, query, idempotent, cache_as=None, invalidates=None):
+        return super().send_request(data, method, self.endpoint_path(path), query, idempotent, cache_as, invalidates)
 
     def request_login(self, username, password):
         if not username or not password:
@@ -131,6 +134,9 @@ class HttpApi(TokenHttpApi):
             if payload.get("errcode") == OVERLOADED_CODE:
                 return BUSY
         return OK
+
+    def succeeded(self, status, payload):
+        return status == 200 and isinstance(payload, dict) and payload.get("errcode") == 0
 
     def describe_answer(self, status, payload):
         if isinstance(payload, dict) and "errcode" in payload:

@@ -216,7 +216,7 @@ class Reconciler:
 
     def _gathered(self, section, items):
         return sorted((gathered_item(section.adapter, item) for item in items),
-                      key=lambda shown: section.adapter.sort_key(shown))
+                      key=section.adapter.sort_key)
 
     def rendered(self):
         """The requests a run would send to a PBX holding none of the declared objects."""
@@ -243,6 +243,8 @@ def gathered_item(adapter, current):
 
 
 def _gathered_value(adapter, field, api_value, identity):
+    if api_value is None:
+        return None  # not in the PBX's answer: nothing to say about it
     canonical = field.canonical_from_api(api_value)
     if canonical is UNKNOWN:
         return None
@@ -280,8 +282,7 @@ def _gathered_entries(adapter, field, canonical, reset):
 def _all_fields(fields):
     for field in fields:
         yield field
-        for sub in _all_fields(field.options or []):
-            yield sub
+        yield from _all_fields(field.options or [])
 
 
 def dependency_order(items, provides, depends_on):

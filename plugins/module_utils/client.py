@@ -66,15 +66,18 @@ class ApiClient:
             self._connection = Connection(self._socket_path)
         return self._connection
 
-    def send(self, method, endpoint, params, body, idempotent):
-        """One request over the persistent connection; listed in `sent` unless refused before leaving."""
+    def send(self, method, endpoint, params, body, idempotent, cache_as=None, invalidates=None):
+        """One request over the persistent connection; listed in `sent` unless refused before leaving or
+        answered from the connection's cache of reference look-ups (`cache_as`, dropped by `invalidates`)."""
         try:
-            answer = self.connection.send_request(body, method, endpoint, params or None, idempotent)
+            answer = self.connection.send_request(body, method, endpoint, params or None, idempotent,
+                                                  cache_as=cache_as, invalidates=invalidates)
         except ConnectionError as exc:
             if getattr(exc, "code", None) != NOT_SENT:
                 self.record(method, endpoint)
             raise TransportFailure(str(exc))
-        self.record(method, endpoint)
+        if not answer.get("cached"):
+            self.record(method, endpoint)
         self.warnings.extend(answer.get("warnings") or [])
         return answer
 

@@ -334,7 +334,7 @@ class KeyedList(Scalar):
 
     def shown(self, field, canonical, names):
         return [dict([(field.key, key)] + [(sub.name, sub.shown(entry[sub.name], names))
-                                          for sub in field.options if sub.name in entry])
+                                           for sub in field.options if sub.name in entry])
                 for key, entry in sorted(canonical.items())]
 
     def differs(self, field, wanted, current):

@@ -21,18 +21,20 @@ class YeastarClient(ApiClient):
     """Yeastar requests over the persistent httpapi connection: envelope, paging, batches, look-ups."""
 
     # -------------------------------------------------------------- requests
-    def read(self, endpoint, **params):
-        return self._call("GET", endpoint, params, None, True)
+    def read(self, endpoint, cache_as=None, **params):
+        """A read; a reference look-up names its area in `cache_as` so that a loop of tasks reads it once."""
+        return self._call("GET", endpoint, params, None, True, cache_as=cache_as)
 
     def write(self, method, endpoint, params=None, body=None):
-        """A request that changes the PBX; in check mode it is only recorded as planned."""
+        """A request that changes the PBX; in check mode it is only recorded as planned. It drops the
+        connection's cached look-ups of its area (organization/create: the departments)."""
         if self.check_mode:
             self.plan(method, endpoint, params, body)
             return None
-        return self._call(method, endpoint, params, body, False)
+        return self._call(method, endpoint, params, body, False, invalidates=endpoint.split("/")[0])
 
-    def _call(self, method, endpoint, params, body, idempotent):
-        answer = self.send(method, endpoint, params, body, idempotent)
+    def _call(self, method, endpoint, params, body, idempotent, cache_as=None, invalidates=None):
+        answer = self.send(method, endpoint, params, body, idempotent, cache_as, invalidates)
         payload = answer.get("payload")
         if not isinstance(payload, dict) or "errcode" not in payload:
             raise PBXError(endpoint, errmsg=str(payload)[:500], http_status=answer.get("status"))
@@ -41,12 +43,12 @@ class YeastarClient(ApiClient):
         return payload
 
     # ------------------------------------------------------ paging and batches
-    def pages(self, endpoint, key="data", page_size=PAGE_SIZE, **params):
+    def pages(self, endpoint, key="data", page_size=PAGE_SIZE, cache_as=None, **params):
         """Every item of a paged list; adapts when the PBX caps the page size below the one asked."""
         page = 1
         seen = 0
         while True:
-            answer = self.read(endpoint, page=page, page_size=page_size, **params)
+            answer = self.read(endpoint, cache_as=cache_as, page=page, page_size=page_size, **params)
             items = answer.get(key) or []
             yield from items
             seen += len(items)
@@ -72,15 +74,16 @@ class YeastarClient(ApiClient):
                        "outbound_route": "load_outbound_routes", "extension": "load_extensions"}
 
     def load_roles(self):
-        return Named("role", "name", [(int(o["value"]), o["text"])
-                                      for o in self.read("system/get_menuoptions", menu="role").get("data") or []])
+        return Named("role", "name", [(int(o["value"]), o["text"]) for o in self.read(
+            "system/get_menuoptions", cache_as="role", menu="role").get("data") or []])
 
     def load_outbound_routes(self):
-        return Named("outbound route", "name", [(int(r["id"]), r["name"]) for r in self.pages("outbound_route/list")])
+        return Named("outbound route", "name", [(int(r["id"]), r["name"])
+                                                for r in self.pages("outbound_route/list", cache_as="outbound_route")])
 
     def load_departments(self):
         try:
-            roots = self.read("organization/list", is_all=2).get("organization_list") or []
+            roots = self.read("organization/list", cache_as="organization", is_all=2).get("organization_list") or []
         except PBXError as exc:
             if exc.errcode != ORGANIZATION_DISABLED:
                 raise
@@ -88,7 +91,7 @@ class YeastarClient(ApiClient):
         return DepartmentTree(roots)
 
     def load_extensions(self):
-        return self.extension_table(self.pages("extension/list"))
+        return self.extension_table(self.pages("extension/list", cache_as="extension"))
 
     def offline_table(self, kind):
         if kind == "department":
@@ -99,6 +102,7 @@ class YeastarClient(ApiClient):
 
     def extension_table(self, listed):
         return Named("extension", "number", [(int(e["id"]), str(e["number"])) for e in listed], key="numbered")
+
 
 HINTS = {
     10001: "The PBX does not offer this endpoint; check the firmware version (83.7.0.16 or later).",

@@ -74,7 +74,7 @@ def forward_fields():
             Field("%s_extension" % prefix, api="%s_value" % prefix, reference="extension", to_api=str,
                   from_api=known_id, applies_if=forwards_to_extension("%s_dest" % prefix), doc=[
                       "For C(extension), the number of the extension to forward to; the module looks up its ID "
-                      "for O(presence_list[].%s_value)." % prefix]),
+                      "for C(%s_value) (one API field)." % prefix]),
             Field("%s_num" % prefix, reset="", doc="For C(external_num), the external number."),
         ]
     return fields
@@ -119,7 +119,7 @@ PRESENCE_FIELDS = [
 
 
 def presence_reset(identity):
-    """Every status's rules as a new extension has them."""
+    """Every status's rules as a new extension has them (the sub-options below)."""
     entries = []
     for status in PRESENCE_STATUSES:
         entry = dict((sub.name, sub.reset) for sub in PRESENCE_FIELDS if sub.reset is not None)
@@ -131,6 +131,7 @@ def presence_reset(identity):
 
 
 def same_as_number(identity):
+    """The extension's number."""
     return identity["number"]
 
 
@@ -212,7 +213,7 @@ EXTENSION = ResourceSpec("extension", "extension", [
 
 DEPARTMENT = ResourceSpec("department", "department", [
     Field("name", identity=True, required=True, check=department_name, doc=[
-        "Department name; with O(parent), identifies the department.",
+        "Department name; with C(parent), identifies the department.",
         "It may not contain C(/), which separates the names of a path, nor start or end with spaces."]),
     Field("parent", identity=True, check=department_path, doc=[
         "Parent department, by name or by path such as C(Marketing/Tech Support).",
@@ -277,7 +278,8 @@ class ExtensionAdapter(YeastarAdapter):
         return (len(shown["number"]), shown["number"])
 
     def check_create(self, identity, wanted):
-        if self.client.offline:
+        """Only check mode needs to foresee these refusals: a real run meets the PBX's own, in plain words."""
+        if self.client.offline or not self.client.check_mode:
             return
         if "departments" not in wanted and self.client.lookup("department").enabled:
             raise InputError(

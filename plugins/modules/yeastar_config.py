@@ -57,7 +57,7 @@ options:
         suboptions:
           name:
             description:
-              - Department name; with O(parent), identifies the department.
+              - Department name; with C(parent), identifies the department.
               - It may not contain C(/), which separates the names of a path, nor start or end with spaces.
             type: str
             required: true
@@ -207,7 +207,8 @@ options:
                 type: str
               in_always_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_always_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_always_forward_value)
+                    (one API field).
                 type: str
               in_always_forward_num:
                 description:
@@ -244,7 +245,8 @@ options:
                 type: str
               in_no_answer_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_no_answer_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_no_answer_forward_value)
+                    (one API field).
                 type: str
               in_no_answer_forward_num:
                 description:
@@ -281,7 +283,8 @@ options:
                 type: str
               in_busy_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_busy_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_busy_forward_value)
+                    (one API field).
                 type: str
               in_busy_forward_num:
                 description:
@@ -318,7 +321,8 @@ options:
                 type: str
               ex_always_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_always_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_always_forward_value)
+                    (one API field).
                 type: str
               ex_always_forward_num:
                 description:
@@ -355,7 +359,8 @@ options:
                 type: str
               ex_no_answer_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_no_answer_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_no_answer_forward_value)
+                    (one API field).
                 type: str
               ex_no_answer_forward_num:
                 description:
@@ -392,7 +397,8 @@ options:
                 type: str
               ex_busy_forward_extension:
                 description:
-                  - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_busy_forward_value).
+                  - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_busy_forward_value)
+                    (one API field).
                 type: str
               ex_busy_forward_num:
                 description:

@@ -24,7 +24,7 @@ seealso:
 options:
   name:
     description:
-      - Department name; with O(parent), identifies the department.
+      - Department name; with C(parent), identifies the department.
       - It may not contain C(/), which separates the names of a path, nor start or end with spaces.
     type: str
     required: true

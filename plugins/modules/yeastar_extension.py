@@ -157,7 +157,8 @@ options:
         type: str
       in_always_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_always_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_always_forward_value)
+            (one API field).
         type: str
       in_always_forward_num:
         description:
@@ -194,7 +195,8 @@ options:
         type: str
       in_no_answer_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_no_answer_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_no_answer_forward_value)
+            (one API field).
         type: str
       in_no_answer_forward_num:
         description:
@@ -231,7 +233,8 @@ options:
         type: str
       in_busy_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].in_busy_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(in_busy_forward_value)
+            (one API field).
         type: str
       in_busy_forward_num:
         description:
@@ -268,7 +271,8 @@ options:
         type: str
       ex_always_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_always_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_always_forward_value)
+            (one API field).
         type: str
       ex_always_forward_num:
         description:
@@ -305,7 +309,8 @@ options:
         type: str
       ex_no_answer_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_no_answer_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_no_answer_forward_value)
+            (one API field).
         type: str
       ex_no_answer_forward_num:
         description:
@@ -342,7 +347,8 @@ options:
         type: str
       ex_busy_forward_extension:
         description:
-          - For C(extension), the number of the extension to forward to; the module looks up its ID for O(presence_list[].ex_busy_forward_value).
+          - For C(extension), the number of the extension to forward to; the module looks up its ID for C(ex_busy_forward_value)
+            (one API field).
         type: str
       ex_busy_forward_num:
         description:

@@ -120,6 +120,9 @@ class TokenHttpApi(HttpApiBase):
     read_retry_delays = (0.5, 1.0, 2.0)
     login_wait_delays = (1.0, 2.0, 4.0, 8.0)
     controller_poll_seconds = 0.5
+    # How long a cached reference look-up may serve other tasks: writes through this connection drop it at
+    # once; this bounds how long a change made by someone else (another job, the web UI) goes unseen.
+    reference_cache_seconds = 30.0
 
     def __init__(self, connection):
         super().__init__(connection)
@@ -133,6 +136,7 @@ class TokenHttpApi(HttpApiBase):
         self._logged_in_to = None
         self._abandoned = None
         self._warnings = None
+        self._cache = {}
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -201,7 +205,7 @@ class TokenHttpApi(HttpApiBase):
         return None
 
     # ------------------------------------------------------------ public RPC
-    def send_request(self, data, method, path, query, idempotent):
+    def send_request(self, data, method, path, query, idempotent, cache_as=None, invalidates=None):
         """Send one API request and return {"status": int, "payload": parsed JSON or text, "warnings": [...]}.
 
         `idempotent` says whether the request may be sent again after an uncertain failure: the
@@ -210,7 +214,26 @@ class TokenHttpApi(HttpApiBase):
         from once (refresh or new login) and the request resent, for every request, since the
         PBX refused it before acting. A request refused before it left the controller raises
         ConnectionError with code NOT_SENT.
+
+        Reference look-ups that many tasks repeat (a loop of single-object tasks) may name a cache area in
+        `cache_as`: their answer is kept for the connection, for at most `reference_cache_seconds`, and
+        dropped at once when a request names that area in `invalidates` (a write to it). A cached answer
+        carries "cached": True and was not sent.
         """
+        with self._lock:
+            if invalidates:
+                self._cache.pop(invalidates, None)
+            key = (method, path, json.dumps(query or {}, sort_keys=True))
+            hit = self._cache.get(cache_as, {}).get(key) if cache_as and idempotent else None
+            if hit and time.monotonic() - hit[0] < self.reference_cache_seconds:
+                self._log("%s %s: answered from the connection's cache (%s)" % (method, path, cache_as))
+                return dict(hit[1], warnings=self._take_warnings(), cached=True)
+            answer = self._send(data, method, path, query, idempotent)
+            if cache_as and idempotent and self.succeeded(answer["status"], answer["payload"]):
+                self._cache.setdefault(cache_as, {})[key] = (time.monotonic(), {"status": 200, "payload": answer["payload"]})
+            return answer
+
+    def _send(self, data, method, path, query, idempotent):
         with self._lock:
             self._open_budget()
             self._refuse_if_abandoned()
@@ -478,6 +501,10 @@ class TokenHttpApi(HttpApiBase):
     def describe_answer(self, status, payload):
         """A few words on an answer for the log, in the vendor's terms (its error code and message)."""
         return "HTTP %s" % status
+
+    def succeeded(self, status, payload):
+        """Whether an answer is the API's success (only those are cached)."""
+        return 200 <= status < 300
 
 
 class _TransportError(Exception):

@@ -2,6 +2,8 @@
 emulator, check mode against the real run, references inside one task, refused deletions, interrupted applies."""
 
 import math
+import signal
+import time
 
 from helpers import REG_PASSWORD, USER_PASSWORD, play, stored_extensions, task
 
@@ -78,7 +80,7 @@ def test_merged_creates_departments_and_extensions_that_refer_to_them_in_one_tas
 
 def test_merged_updates_only_the_options_given(workspace, pbx):
     seed_rooms(pbx, 2)
-    _, result = run(workspace, config={"extensions": [{"number": "5000", "title": "Suite"}]})
+    merged, result = run(workspace, config={"extensions": [{"number": "5000", "title": "Suite"}]})
     assert result["sections"]["extensions"]["updated"] == ["extension 5000"]
     stored = stored_extensions(pbx)
     assert (stored["5000"]["title"], stored["5000"]["first_name"]) == ("Suite", "Room")
@@ -117,11 +119,11 @@ def test_overridden_deletes_the_undeclared_after_creating_the_declared(workspace
 # -------------------------------------------------------------------- deleted
 def test_deleted_by_identity_and_by_empty_section(workspace, pbx):
     seed_rooms(pbx, 3)
-    _, result = run(workspace, "deleted", config={"extensions": [{"number": "5001"}, {"number": "7777"}]})
+    deleted, result = run(workspace, "deleted", config={"extensions": [{"number": "5001"}, {"number": "7777"}]})
     assert result["sections"]["extensions"]["deleted"] == ["extension 5001"]
     assert sorted(stored_extensions(pbx)) == ["5000", "5002"]
 
-    _, result = run(workspace, "deleted", config={"extensions": [], "departments": []})
+    deleted, result = run(workspace, "deleted", config={"extensions": [], "departments": []})
     assert result["changed"] is True
     assert stored_extensions(pbx) == {}
     assert departments(pbx) == [("-", "Yeastar")], "every department but the root, after the extensions in them"
@@ -179,13 +181,13 @@ def test_rendered_and_parsed_need_no_connection(workspace, pbx):
         config_task("parsed", title="parse", running_config=export)), json_output=True)
     assert offline.rc == 0, offline.output
     rendered = offline.results("render")["rendered"]
-    assert [(r["method"], r["endpoint"]) for r in rendered] == [("POST", "organization/create"),
-                                                                 ("POST", "extension/create")]
+    assert [(r["method"], r["endpoint"]) for r in rendered] == [
+        ("POST", "organization/create"), ("POST", "extension/create")]
     body = rendered[1]["body"]
     assert body["number"] == "101" and body["user_password"] == "********" and body["reg_password"] == "********"
     assert "Rooms" in str(body["organization_list"]) and "Employee" in str(body["role_id"])
-    assert offline.results("parse")["parsed"] == {"departments": [{"name": "Rooms"}],
-                                                   "extensions": [{"number": "0100", "first_name": "Ann", "type": "SIP"}]}
+    assert offline.results("parse")["parsed"] == {
+        "departments": [{"name": "Rooms"}], "extensions": [{"number": "0100", "first_name": "Ann", "type": "SIP"}]}
     assert pbx.counters()["total"] == 0
 
 
@@ -219,8 +221,8 @@ def test_check_mode_reports_the_refusals_the_real_run_would_meet(workspace, pbx)
     assert "departments is required to create extension 101: Department Management is on" in result["msg"]
 
     pbx.configure(extension_capacity=2)
-    checked, result = run(workspace, "merged", "--check", config={"extensions": [room(str(n)) for n in (1, 2, 3)],
-                                                                    "departments": [{"name": "Rooms"}]})
+    checked, result = run(workspace, "merged", "--check", config={
+        "extensions": [room(str(n)) for n in (1, 2, 3)], "departments": [{"name": "Rooms"}]})
     assert result["failed"] is True
     assert "extension 3 cannot be created: the PBX holds 0 extensions of its licensed 2" in result["msg"]
     assert writes(pbx) == 0
@@ -248,6 +250,27 @@ def test_a_failure_part_way_says_what_was_applied_and_a_rerun_converges(workspac
     assert rerun.rc == 0, rerun.output
     assert result["sections"]["extensions"]["created"] == ["extension 303", "extension 304", "extension 305"]
     assert pbx.counters()["by_endpoint"]["extension/create"] == 3, "302 is not created twice"
+
+
+def test_a_large_apply_killed_midway_stops_writing_frees_its_token_and_a_rerun_converges(workspace, pbx):
+    count = 150
+    pbx.seed(departments=[{"name": "Rooms", "parent_id": department_ids(pbx)["Yeastar"]}])
+    config = {"extensions": [room(str(4000 + index)) for index in range(count)]}
+    running = workspace.start_playbook(play(config_task(config=config)))
+    pbx.wait_for(lambda counters: counters["by_endpoint"].get("extension/create", 0) >= 20, timeout=120)
+    running.send_signal(signal.SIGKILL)
+    running.wait()
+    at_kill = len(stored_extensions(pbx))
+    time.sleep(3)
+    assert len(stored_extensions(pbx)) - at_kill <= 1, "at most the request in flight lands after the kill"
+    assert pbx.counters()["active_access_tokens"] == 0, "the killed run's token is revoked"
+    assert at_kill < count
+
+    rerun, result = run(workspace, config=config)
+    assert rerun.rc == 0, rerun.output
+    assert sorted(stored_extensions(pbx)) == sorted(item["number"] for item in config["extensions"])
+    outcome = result["sections"]["extensions"]
+    assert len(outcome["created"]) + outcome["unchanged"] == count and len(outcome["created"]) >= count - at_kill - 1
 
 
 # ------------------------------------------------------------ request budget

@@ -173,3 +173,16 @@ def test_check_mode_on_an_empty_pbx_runs_the_whole_demo(workspace, pbx):
     assert "no department 'Rooms' exists on this PBX (known: Yeastar). Check mode assumes an earlier task creates it" \
         in json.dumps(run.results("Extensions exist with their department, role and voicemail"))
     assert stored_extensions(pbx) == {}
+
+
+def test_a_loop_reads_references_once_and_sees_a_department_created_just_before(workspace, pbx):
+    rooms = [str(number) for number in range(801, 806)]
+    loop = play(task("department", "telephony.pbx.yeastar_department", name="Spa"),
+                extension("rooms", number="{{ item }}", departments=["Spa"], role="Employee", _loop=rooms))
+    run = workspace.playbook(loop, json_output=True)
+    assert run.rc == 0, run.output
+    by_endpoint = pbx.counters()["by_endpoint"]
+    assert by_endpoint["organization/list"] == 2, "the department task's read, then one after its create"
+    assert by_endpoint["system/get_menuoptions"] == 1, "roles read once for the whole loop"
+    assert all(stored_extensions(pbx)[number]["organization_list"] for number in rooms)
+    assert pbx.counters()["total"] - pbx.counters()["writes"] <= 2 * len(rooms) + 4

@@ -35,7 +35,7 @@ UNORDERED_PATTERNS = Field("patterns", "list", elements="dict", unordered=True, 
     (PATTERNS, RecordList),
 ])
 def test_the_declaration_picks_the_codec(field, codec):
-    assert type(codec_for(field)) is codec
+    assert codec_for(field).__class__ is codec, "exactly this codec, not a subclass"
 
 
 def test_a_record_list_equals_the_api_answer_with_strings_and_empty_fields():

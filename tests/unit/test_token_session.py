@@ -732,3 +732,38 @@ def test_a_killed_controller_not_yet_reaped_counts_as_gone():
     assert controller_alive(zombie.pid) is False, "a zombie is not a live controller"
     zombie.wait()
     assert controller_alive(zombie.pid) is False
+
+
+# ------------------------------------------------------ reference look-up cache
+def look_up(session, area="organization"):
+    return session.plugin.send_request(None, "GET", "organization/list", {"is_all": 2}, True, cache_as=area)
+
+
+def test_a_cached_look_up_is_sent_once_per_connection_and_marked_cached(session):
+    first, second = look_up(session), look_up(session)
+    assert session.pbx.count("organization/list") == 1
+    assert "cached" not in first and second["cached"] is True
+    assert second["payload"] == first["payload"]
+
+
+def test_a_write_to_the_area_drops_the_cached_look_up(session):
+    look_up(session)
+    session.plugin.send_request({"name": "Spa"}, "POST", "organization/create", None, False, invalidates="organization")
+    look_up(session)
+    assert session.pbx.count("organization/list") == 2
+
+
+def test_a_cached_look_up_expires_so_changes_by_others_are_seen(session):
+    look_up(session)
+    session.clock.now += session.plugin.reference_cache_seconds + 1
+    look_up(session)
+    assert session.pbx.count("organization/list") == 2
+
+
+def test_reads_without_an_area_and_failed_answers_are_never_cached(session):
+    session.get(), session.get()
+    assert session.pbx.count("extension/list") == 2
+    session.pbx.script("organization/list", (200, envelope(70120, "ORGANIZATION DISABLED")))
+    look_up(session)
+    look_up(session)
+    assert session.pbx.count("organization/list") == 2

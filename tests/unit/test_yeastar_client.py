@@ -24,9 +24,11 @@ class FakeConnection:
         self.requests = []
         self.handler = None
         self.answers = []
+        self.cache_hints = []
 
-    def send_request(self, data, method, path, query, idempotent):
+    def send_request(self, data, method, path, query, idempotent, cache_as=None, invalidates=None):
         self.requests.append({"method": method, "path": path, "query": query, "body": data, "idempotent": idempotent})
+        self.cache_hints.append((path, cache_as, invalidates))
         answer = self.handler(method, path, query or {}) if self.handler else self.answers.pop(0)
         if isinstance(answer, Exception):
             raise answer
@@ -362,3 +364,19 @@ def test_outside_check_mode_an_unknown_name_fails(make_client):
     tree = {"errcode": 0, "errmsg": "SUCCESS", "organization_list": [{"id": 1, "name": "Yeastar", "parent_id": 0}]}
     with pytest.raises(InputError, match="no department 'Rooms'"):
         make_client(tree).resolve("department", ["Rooms"], "departments")
+
+
+def test_look_ups_name_their_cache_area_and_writes_drop_theirs(make_client):
+    client = make_client(ok(data=[{"value": "2", "text": "Employee"}]), ok(organization_list=[]), ok(id=9))
+    client.lookup("role")
+    client.lookup("department")
+    client.write("POST", "organization/create", body={"name": "Spa", "parent_id": 1})
+    assert client.connection.cache_hints == [("system/get_menuoptions", "role", None),
+                                             ("organization/list", "organization", None),
+                                             ("organization/create", None, "organization")]
+
+
+def test_an_answer_from_the_connections_cache_is_not_listed_as_sent(make_client):
+    client = make_client({"status": 200, "payload": ok(data=[]), "cached": True})
+    client.lookup("role")
+    assert client.report() == {"sent": [], "planned": []}
