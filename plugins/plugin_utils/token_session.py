@@ -137,6 +137,7 @@ class TokenHttpApi(HttpApiBase):
         self._abandoned = None
         self._warnings = None
         self._cache = {}
+        self._targets_seen = set()
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -151,6 +152,19 @@ class TokenHttpApi(HttpApiBase):
             self.connection.set_option("persistent_log_messages", False)
         if self._log_wanted:
             self.set_option("log_requests", True)
+        self._note_target()
+
+    def _note_target(self):
+        """Remember every PBX the tasks on this connection are meant for. Tasks of different hosts set their
+        options on the one shared connection, concurrently with --forks, so a request cannot tell whose options
+        are current: once two targets are seen, the connection refuses every request rather than risk sending
+        one host's request to another host's PBX."""
+        try:
+            target = self._target()
+        except (RPCError, TypeError, KeyError):
+            return  # not configured yet, or an invalid base_path that the first request reports
+        if target[0] and "None" not in target[0]:
+            self._targets_seen.add(target)
 
     def login(self, username, password):
         with self._lock:
@@ -271,6 +285,12 @@ class TokenHttpApi(HttpApiBase):
     # --------------------------------------------------------- token handling
     def _valid_tokens(self):
         target = self._target()
+        if len(self._targets_seen) > 1:
+            raise RPCError(
+                "This persistent connection serves tasks meant for different PBXes (%s). Hosts that share address, "
+                "port and user share one connection in ansible-core, and with several forks a request could reach "
+                "another host's PBX; give each PBX its own ansible_host or API user. Nothing was sent."
+                % ", ".join("%s as %r" % seen for seen in sorted(self._targets_seen)), code=NOT_SENT)
         if self._tokens is not None and self._logged_in_to != target:
             # ansible-core keys persistent connections by address, port and user only.
             raise RPCError(

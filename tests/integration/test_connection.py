@@ -278,3 +278,17 @@ def test_an_invalid_base_path_is_refused_before_any_request(workspace, pbx):
     run = workspace.playbook(play(capacity()), json_output=True)
     assert "must be a path such as /pbx/hotel" in run.results("capacity")["msg"]
     assert pbx.counters()["total"] == 0
+
+
+def test_concurrent_hosts_on_one_connection_never_get_each_others_data(workspace, pbx):
+    pbx.control("instances", {"name": "hotel-b"})
+    pbx.control("reset", {}, instance="hotel-b")
+    workspace.write_inventory(hosts={"hotel-a": {"room": "1001"},
+                                     "hotel-b": {"room": "2001", "ansible_httpapi_yeastar_base_path": "/pbx/hotel-b"}})
+    run = workspace.playbook(play(extension(number="{{ room }}"), capacity()), "--forks", "5", json_output=True)
+    numbers = {"hotel-a": [e["number"] for e in pbx.state()["extensions"]],
+               "hotel-b": [e["number"] for e in pbx.control("state", instance="hotel-b")["extensions"]]}
+    assert set(numbers["hotel-a"]) <= {"1001"} and set(numbers["hotel-b"]) <= {"2001"}, numbers
+    refused = [host for host in ("hotel-a", "hotel-b") if run.results("extension", host=host).get("failed")]
+    assert all("share one connection" in run.results("extension", host=host)["msg"] or
+               "different PBXes" in run.results("extension", host=host)["msg"] for host in refused)

@@ -767,3 +767,13 @@ def test_reads_without_an_area_and_failed_answers_are_never_cached(session):
     look_up(session)
     look_up(session)
     assert session.pbx.count("organization/list") == 2
+
+
+def test_tasks_for_two_pbxes_on_one_connection_make_it_refuse_every_request(session):
+    session.get()
+    session.plugin.set_options(direct={"base_path": "/pbx/hotel-b"})
+    session.plugin.set_options(direct={"base_path": ""})
+    with pytest.raises(RPCError, match="serves tasks meant for different PBXes") as info:
+        session.get()
+    assert info.value.code == NOT_SENT
+    assert session.pbx.count("extension/list") == 1
