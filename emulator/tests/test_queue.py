@@ -242,3 +242,13 @@ def test_agent_operations_are_counted_as_writes(authed, agents):
     authed.get("agent/pause", ext_id=agents[0], operation="pause")
     authed.get("queue/agent_status", id=qid)
     assert authed.control("GET", "counters")["writes"] == 2
+
+
+def test_menu_options(authed, agents):
+    qid = create(authed, dynamic=(agents[0],), static=(agents[2],))["id"]
+    authed.post("pin_list/create", {"name": "pins", "pin_list": "1234"})
+    assert authed.get("system/get_menuoptions", menu="queue")["data"] == [{"text": "6400 Queue 6400", "value": str(qid)}]
+    assert authed.get("system/get_menuoptions", menu="pinset")["data"] == [{"text": "pins", "value": "1"}]
+    options = authed.get("system/get_menuoptions", menu="queue_agent", id=qid)["data"]
+    assert [o["value"] for o in options] == [str(agents[0]), str(agents[2])]
+    assert authed.get("system/get_menuoptions", menu="queue_agent", id=99)["errcode"] == 60001
