@@ -3,7 +3,7 @@
 Agent state (logged in, paused, pause reason) lives in each queue record under
 ``agent_state`` keyed by extension id; static agents are always logged in,
 dynamic agents start logged out (a queue whose agents are all logged out is in
-the "no agents" state by default, L11151 ff.).
+the "no agents" state by default, L11577).
 """
 
 from __future__ import annotations

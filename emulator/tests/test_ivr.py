@@ -163,7 +163,7 @@ def test_shared_number_space(world):
                            ("extension/create", extension_body("6200"))):
         reply = world.post(endpoint, body)
         assert reply["errcode"] == 40003 and reply["duplicate_field_list"][0]["external_source_name"] == "IVR 6200"
-    # The IVR number is editable (L10975), within the shared space.
+    # The IVR number is editable (L10967), within the shared space.
     assert world.post("ivr/update", {"id": ivr_id, "number": "6400"})["errcode"] == 40003
     assert world.post("ivr/update", {"id": ivr_id, "number": "6250"})["errcode"] == 0
 
