@@ -176,3 +176,32 @@ def test_paging_search_query(authed):
     assert [d["id"] for d in authed.get("ivr/query", ids=f"{ids[2]},{ids[1]}")["data"]] == [ids[2], ids[1]]
     assert authed.get("ivr/get", id=999)["errcode"] == 60001
     assert authed.get("ivr/delete", id=999)["errcode"] == 60001
+
+
+def test_seed_all_kinds_and_state(authed):
+    reply = authed.control("POST", "seed", {
+        "custom_prompts": ["IVR.wav"], "moh_playlists": ["Jazz"],
+        "departments": [{"name": "Sales", "parent_id": 1}],
+        "pin_lists": [{"name": "p", "pin_list": "1234"}],
+        "outbound_routes": [{"name": "r", "pin_protect": "pin_list", "pin_list": 1}],
+        "extensions": [extension_body("1000")],
+        "ring_groups": [{"number": "6300", "name": "RG", "ring_strategy": "ring_all", "ring_timeout": 30,
+                         "member_list": [{"value": "1", "type": "extension"}], "moh": "Jazz"}],
+        "queues": [{"number": "6400", "name": "Q", "ring_strategy": "ring_all", "fail_dest": "ring_group",
+                    "fail_dest_value": "1", "dynamic_agent_list": [{"value": "1"}]}],
+        "ivrs": [ivr_body(press1_dest="queue", press1_dest_value="1", press2_dest="play_greeting",
+                          press2_dest_value="IVR.wav")],
+    })
+    assert {k: len(v) for k, v in reply.items()} == {
+        "departments": 1, "pin_lists": 1, "outbound_routes": 1, "extensions": 1, "ring_groups": 1, "queues": 1,
+        "ivrs": 1}
+    state = authed.control("GET", "state")
+    assert state["queues"][0]["agent_state"] == {"1": {"agent_type": "dynamic", "is_login": 0, "is_pause": 0,
+                                                       "pause_reason": ""}}
+    assert state["custom_prompts"] == ["IVR.wav"] and state["moh_playlists"] == ["Jazz"]
+    assert [r["code"] for r in state["pause_reasons"]] == ["*01", "*02", "*03"]
+    assert state["ivrs"][0]["press1_dest"] == "queue" and state["pin_lists"][0]["pin_list"] == "1234"
+    status, body = authed.raw("POST", "/_emulator/seed", {"custom_prompts": "x.wav"}, headers={})
+    assert status == 400 and "custom_prompts" in body["error"]
+    authed.control("POST", "reset")
+    assert authed.control("GET", "state")["ivrs"] == []
