@@ -24,8 +24,10 @@ class Endpoint:
     auth: bool = True          # False only for get_token / refresh_token
 
 
-# Endpoint names whose last segment changes PBX configuration ("writes").
-WRITE_ACTIONS = frozenset({"create", "update", "delete", "send_welcome_email"})
+# Endpoint names whose last segment changes PBX configuration or state ("writes"),
+# including the agent operations, which are GET requests that change agent state.
+WRITE_ACTIONS = frozenset({"create", "update", "delete", "send_welcome_email",
+                           "agent_login", "agent_pause", "login", "pause"})
 
 
 def is_write(endpoint: str) -> bool:

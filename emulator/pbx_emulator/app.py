@@ -14,7 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import auth, control, extension, organization, outbound_route, system
+from . import (auth, control, extension, ivr, organization, outbound_route, pin_list, queue, ring_group,
+               system)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -35,6 +36,10 @@ ENDPOINTS: dict[str, Endpoint] = {
     **extension.ENDPOINTS,
     **organization.ENDPOINTS,
     **outbound_route.ENDPOINTS,
+    **ring_group.ENDPOINTS,
+    **queue.ENDPOINTS,
+    **ivr.ENDPOINTS,
+    **pin_list.ENDPOINTS,
 }
 
 REGISTRY = web.AppKey("registry", dict)

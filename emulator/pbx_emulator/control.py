@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, organization, outbound_route
+from . import extension, ivr, organization, outbound_route, pin_list, queue, ring_group
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -47,19 +47,39 @@ def reset(c: ControlCall) -> dict:
     return ok()
 
 
+# Dependency order: later kinds may reference earlier ones (a route its PIN
+# list, an extension its departments and routes, a ring group its extensions...).
+SEED_STEPS: tuple[tuple[str, Callable[[Instance, dict], int]], ...] = (
+    ("departments", organization.create_department),
+    ("pin_lists", pin_list.create_pin_list),
+    ("outbound_routes", outbound_route.create_route),
+    ("extensions", extension.create_extension),
+    ("ring_groups", ring_group.create_ring_group),
+    ("queues", queue.create_queue),
+    ("ivrs", ivr.create_ivr),
+)
+SEED_NAMES = ("custom_prompts", "moh_playlists")
+
+
+def _seed_names(c: ControlCall) -> None:
+    for key in SEED_NAMES:
+        names = c.body.get(key) or []
+        if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+            raise BadRequest(f"{key} must be a list of non-empty strings")
+        target = getattr(c.pbx.data, key)
+        target.extend(n for n in names if n not in target)
+
+
 def seed(c: ControlCall) -> dict:
     """Create objects through the API's own validation, all or nothing."""
-    unknown = set(c.body) - {"extensions", "departments", "outbound_routes"}
+    unknown = set(c.body) - {key for key, _ in SEED_STEPS} - set(SEED_NAMES)
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
     backup = copy.deepcopy(c.pbx.data)
-    # Departments and routes first, so extensions can reference them.
-    steps = (("departments", organization.create_department),
-             ("outbound_routes", outbound_route.create_route),
-             ("extensions", extension.create_extension))
     created: dict[str, list[int]] = {}
     try:
-        for key, create in steps:
+        _seed_names(c)
+        for key, create in SEED_STEPS:
             items = c.body.get(key) or []
             if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
                 raise BadRequest(f"{key} must be a list of objects")
@@ -72,8 +92,7 @@ def seed(c: ControlCall) -> dict:
     except BadRequest:
         c.pbx.data = backup
         raise
-    return {"extensions": created["extensions"], "departments": created["departments"],
-            "outbound_routes": created["outbound_routes"]}
+    return created
 
 
 def counters(c: ControlCall) -> dict:
@@ -172,6 +191,13 @@ def dump_state(c: ControlCall) -> dict:
         "departments": [dict(d) for _, d in sorted(data.departments.items())],
         "outbound_routes": [outbound_route.detail_view(c.pbx, r)
                             for _, r in sorted(data.outbound_routes.items())],
+        "ring_groups": [copy.deepcopy(g) for _, g in sorted(data.ring_groups.items())],
+        "queues": [copy.deepcopy(q) for _, q in sorted(data.queues.items())],
+        "ivrs": [copy.deepcopy(i) for _, i in sorted(data.ivrs.items())],
+        "pin_lists": [copy.deepcopy(p) for _, p in sorted(data.pin_lists.items())],
+        "pause_reasons": copy.deepcopy(data.pause_reasons),
+        "custom_prompts": list(data.custom_prompts),
+        "moh_playlists": list(data.moh_playlists),
         "roles": [{"id": k, "name": v} for k, v in sorted(data.roles.items())],
         "welcome_emails": list(data.welcome_emails),
         "blocked_ips": sorted(c.pbx.guard.blocked),

@@ -6,6 +6,7 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
+from . import callflow
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, MAX_LIMITATION_EXCEEDED, ORGANIZATION_DISABLED,
                      ROLE_NOT_EXISTED, ApiError, not_found)
@@ -264,8 +265,8 @@ def _presence_errors(pbx: Instance, current: list[dict], requested: list[dict],
             prefix = entry.get(f"{forward}_forward_prefix", "")
             if dest in NEEDS_VALUE:
                 check(bool(value), where + f"{forward}_forward_value", "required", errors)
-            if dest == "extension" and value:
-                check(value.isdigit() and int(value) in pbx.data.extensions,
+            if dest in callflow.ID_TARGETS and dest != "ext_vm" and value:
+                check(callflow.exists(pbx, dest, value),
                       where + f"{forward}_forward_value", "not_exist", errors)
             if dest == "play_greeting" and prefix:
                 check(prefix in ("1", "2", "3", "4", "5"),
@@ -288,8 +289,10 @@ def _semantic_errors(pbx: Instance, params: dict, merged: dict, current: dict) -
 
 
 def _duplicates(pbx: Instance, merged: dict, own_id: int | None) -> list[dict]:
-    found = []
-    for field in ("number", "email_addr", "reg_name"):
+    # One number space with ring groups, queues and IVRs.
+    taken = callflow.number_taken(pbx, merged["number"], ("extension", own_id))
+    found = [taken] if taken else []
+    for field in ("email_addr", "reg_name"):
         value = merged[field]
         if not value:
             continue
@@ -411,6 +414,7 @@ def ext_update(call: Call) -> dict:
 
 def ext_delete(call: Call) -> dict:
     ext = get_extension(call.pbx, _id_param(call))
+    callflow.refuse_if_referenced(call.pbx, "extension", ext["id"])
     del call.pbx.data.extensions[ext["id"]]
     return {}
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
+from . import callflow
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, ORGANIZATION_DISABLED, PARAMETER_ERROR, ApiError,
                      not_found)
@@ -171,6 +172,7 @@ def delete_department(pbx: Instance, dept_id: int) -> None:
     if children_of(pbx, dept_id):
         raise ApiError(PARAMETER_ERROR, submsg="the department has sub-departments; delete them first",
                        invalid_param_list=[{"field": "id", "validation_type": "invalid"}])
+    callflow.refuse_if_referenced(pbx, "organization", dept_id)
     del pbx.data.departments[dept_id]
     for ext in pbx.data.extensions.values():
         if dept_id in ext["organization_list"]:

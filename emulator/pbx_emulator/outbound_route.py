@@ -55,6 +55,8 @@ def create_route(pbx: Instance, params: dict) -> int:
     errors: list[dict] = []
     check(protect != "single_pin" or bool(params.get("pin")), "pin", "required", errors)
     check(protect != "pin_list" or params.get("pin_list") is not None, "pin_list", "required", errors)
+    if protect == "pin_list" and params.get("pin_list") is not None:
+        check(params["pin_list"] in pbx.data.pin_lists, "pin_list", "not_exist", errors)
     members = params.get("ext_list") or []
     errors += _member_errors(pbx, members)
     raise_if(errors)

@@ -22,6 +22,11 @@ INITIAL_ROLES = {
     5: "Human Resource",
     6: "Accounting",
 }
+DEFAULT_PAUSE_REASONS = (
+    {"code": "*01", "reason": "Lunch"},
+    {"code": "*02", "reason": "Break"},
+    {"code": "*03", "reason": "Wrap up"},
+)
 INSTANCE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]{0,63}")
 ROOT_DEPARTMENT_ID = 1
 ROOT_DEPARTMENT_NAME = "Yeastar"
@@ -222,6 +227,16 @@ class Data:
     extensions: dict[int, dict] = field(default_factory=dict)
     departments: dict[int, dict] = field(default_factory=dict)
     outbound_routes: dict[int, dict] = field(default_factory=dict)
+    ring_groups: dict[int, dict] = field(default_factory=dict)
+    queues: dict[int, dict] = field(default_factory=dict)
+    ivrs: dict[int, dict] = field(default_factory=dict)
+    pin_lists: dict[int, dict] = field(default_factory=dict)
+    # The PBX's default pause reasons (L13177-13181).
+    pause_reasons: list[dict] = field(default_factory=lambda: [dict(r) for r in DEFAULT_PAUSE_REASONS])
+    # Custom prompt file names and Music on Hold playlists ("default" always exists);
+    # the API cannot upload them, the control seed adds them.
+    custom_prompts: list[str] = field(default_factory=list)
+    moh_playlists: list[str] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=lambda: dict(INITIAL_ROLES))
     welcome_emails: list[dict] = field(default_factory=list)
     next_ids: Counter = field(default_factory=Counter)

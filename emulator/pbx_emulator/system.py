@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+from . import callflow
 from .api import Call, Endpoint
 from .extension import display_name
 from .organization import children_of
@@ -55,13 +56,21 @@ def _extension_options(pbx: Instance) -> list[dict]:
     ]
 
 
-def _menu_options(pbx: Instance, menu: str) -> list[dict]:
+def _menu_options(pbx: Instance, menu: str, queue_id: int | None = None) -> list[dict]:
     if menu == "role":
         return [{"text": name, "value": str(rid)} for rid, name in sorted(pbx.data.roles.items())]
     if menu == "extension":
         return _extension_options(pbx)
     if menu == "org_list":
         return _department_options(pbx, 0) if pbx.config.department_management else []
+    if menu in ("ivr", "ring_group", "queue"):
+        objs = callflow.store(pbx, menu)
+        return [{"text": f"{o['number']} {o['name']}", "value": str(o["id"])} for _, o in sorted(objs.items())]
+    if menu == "pinset":
+        return [{"text": p["name"], "value": str(p["id"])} for _, p in sorted(pbx.data.pin_lists.items())]
+    if menu == "queue_agent" and queue_id is not None:
+        agents = callflow.get_object(pbx, "queue", queue_id)["agent_state"]
+        return [option for option in _extension_options(pbx) if int(option["value"]) in agents]
     # Features the emulator does not model have no objects.
     return []
 
@@ -69,7 +78,7 @@ def _menu_options(pbx: Instance, menu: str) -> list[dict]:
 def get_menuoptions(call: Call) -> dict:
     params = coerce_query(call.params, MENU_SCHEMA)
     require_valid(params, MENU_SCHEMA)
-    return {"data": _menu_options(call.pbx, params["menu"])}
+    return {"data": _menu_options(call.pbx, params["menu"], params.get("id"))}
 
 
 ENDPOINTS = {
