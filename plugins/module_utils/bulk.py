@@ -21,7 +21,7 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import (
     plan_present,
 )
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import UNKNOWN, InputError, UnknownReference
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import UNKNOWN, Destination, InputError, UnknownReference
 
 STATES = ["merged", "replaced", "overridden", "deleted", "gathered", "rendered", "parsed"]
 WRITING_STATES = ("merged", "replaced", "overridden", "deleted")
@@ -173,7 +173,7 @@ class Reconciler:
         doomed = dict((item.get("id"), item) for item in targets)
         holders = {}
         for other in self.sections:
-            if not any(field.reference == kind for field in _all_fields(other.adapter.spec.fields)) and \
+            if not any(_may_refer(field, kind) for field in _all_fields(other.adapter.spec.fields)) and \
                     other is not section:
                 continue
             for item in other.load().values():
@@ -247,7 +247,7 @@ def gathered_item(adapter, current):
     for field in adapter.spec.fields:
         if field.identity or field.secret or not field.readable:
             continue
-        value = _gathered_value(adapter, field, current.get(field.api), identity)
+        value = _gathered_value(adapter, field, field.read(current), identity)
         if value is not None:
             shown[field.name] = value
     return shown
@@ -288,6 +288,10 @@ def _gathered_entries(adapter, field, canonical, reset):
         if shown:
             entries.append(dict([(field.key, key)] + sorted(shown.items())))
     return entries or None
+
+
+def _may_refer(field, kind):
+    return field.reference == kind or (isinstance(field.codec, Destination) and kind in field.codec.kinds.values())
 
 
 def _all_fields(fields):

@@ -65,7 +65,7 @@ class ResourceAdapter:
         """(kind, id) of every object this one refers to, read from its reference fields."""
         found = []
         for field in self.spec.fields:
-            found.extend(field.referenced_ids(current.get(field.api)))
+            found.extend(field.referenced_ids(field.read(current)))
         return found
 
     def deletable(self, current):
@@ -136,8 +136,7 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
     if current is None:
         wanted = _with_create_defaults(spec, identity, wanted)
         adapter.check_create(identity, wanted)
-        payload = adapter.create_payload(identity, dict(
-            (spec.by_name[name].api, spec.by_name[name].api_from_canonical(value)) for name, value in wanted.items()))
+        payload = adapter.create_payload(identity, _payload(spec, wanted, None))
         after = dict(shown_identity, **_shown(spec, wanted, adapter.names, new_secrets=True))
         return Plan("create", None, payload, {}, after)
 
@@ -146,7 +145,7 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
         field = spec.by_name[name]
         if field.secret and update_secrets != "always":
             continue
-        have = field.canonical_from_api(current.get(field.api))
+        have = field.canonical_from_api(field.read(current))
         before[name] = field.shown(field.only_set(have, value), adapter.names)
         after[name] = field.shown(value, adapter.names)
         if not field.differs(value, have):
@@ -159,9 +158,16 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
             after[name] = SECRET_CHANGED
     if not changes:
         return Plan(None, current, None, before, after)
-    payload = dict((spec.by_name[name].api, spec.by_name[name].api_from_canonical(
-        value, current.get(spec.by_name[name].api))) for name, value in changes.items())
+    payload = _payload(spec, changes, current)
     return Plan("update", current, payload, before, after)
+
+
+def _payload(spec, canonical, current):
+    """The API fields for canonical values; `current` is the object they change (None to create)."""
+    payload = {}
+    for name, value in canonical.items():
+        payload.update(spec.by_name[name].payload(value, current))
+    return payload
 
 
 def with_reset_values(spec, identity, wanted_options):

@@ -44,7 +44,7 @@ class Field:
                  key=None, default=None, required=False, identity=False, create_default=None,
                  required_on_create=False, create_only=False, secret=False, readable=True,
                  reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
-                 length=None, value_range=None, pattern=None, pattern_hint=None, check=None,
+                 length=None, value_range=None, pattern=None, pattern_hint=None, check=None, check_list=None,
                  unordered=False, mutually_exclusive=None, reset=None, applies_if=None, codec=None,
                  version_added="0.1.0"):
         self.name = name
@@ -73,6 +73,7 @@ class Field:
         self.pattern = re.compile(pattern) if pattern else None
         self.pattern_hint = pattern_hint
         self.check = check
+        self.check_list = check_list
         self.unordered = unordered
         self.mutually_exclusive = mutually_exclusive
         self.reset = reset
@@ -125,7 +126,13 @@ class Field:
                 duplicates = sorted(set(k for k in keys if keys.count(k) > 1))
                 if duplicates:
                     raise InputError("%s: each %s may appear once; repeated: %s" % (where, self.key, ", ".join(duplicates)))
+            problem = self.check_list(value) if self.check_list else None
+            if problem:
+                raise InputError("%s %s" % (where, problem))
             return
+        if self.type == "dict" and self.options and isinstance(value, dict):
+            for sub in self.options:
+                sub.validate(value.get(sub.name), "%s.%s" % (where, sub.name))
         self._validate_scalar(value, where)
 
     def _validate_scalar(self, value, where):
@@ -148,6 +155,14 @@ class Field:
                 raise InputError("%s %s" % (where, problem))
 
     # ------------------------------------------------ conversions (codec)
+    def read(self, current):
+        """This field's API value in an object as the API holds it (some fields span several API keys)."""
+        return self.codec.read(self, current)
+
+    def payload(self, canonical, current=None):
+        """The API keys and values that set a canonical value on an object (`current`, None to create)."""
+        return self.codec.payload(self, canonical, current)
+
     def canonical_from_option(self, value, resolve):
         """Option value -> canonical value; `resolve(kind, names, option)` maps names to ids."""
         return None if value is None else self.codec.from_option(self, value, resolve)
@@ -213,6 +228,12 @@ class Scalar:
     """A string, number or choice: compared as written, with the API's numbers read back as numbers."""
 
     empty = None
+
+    def read(self, field, current):
+        return current.get(field.api)
+
+    def payload(self, field, canonical, current):
+        return {field.api: field.api_from_canonical(canonical, current.get(field.api) if current else None)}
 
     def from_option(self, field, value, resolve):
         return value
@@ -407,6 +428,93 @@ class RecordList(Scalar):
         return [dict((name, field.options_by_name[name].shown(item, names)) for name, item in record
                      if item not in (None, "", ()))
                 for record in canonical]
+
+
+class Destination(Scalar):
+    """Where a call goes, one option {type, number | prompt | value, prefix | repeat} standing for the API's
+    three keys: the type (`field.api`), a prefix and a value. `kinds` says what each type's value is: a
+    reference kind (an object known by its number, an id on the wire), "number" (a dialled number, with a dial
+    prefix), "prompt" (a prompt file, played `repeat` times), "raw" (an id of something the collection does not
+    manage) or None (nothing)."""
+
+    def __init__(self, kinds, prefix_key, value_key):
+        self.kinds = kinds
+        self.prefix_key = prefix_key
+        self.value_key = value_key
+
+    def read(self, field, current):
+        if current.get(field.api) in (None, ""):
+            return None
+        return {"type": current[field.api], "prefix": current.get(self.prefix_key), "value": current.get(self.value_key)}
+
+    def payload(self, field, canonical, current):
+        kind, target, prefix = canonical
+        return {field.api: kind, self.prefix_key: prefix, self.value_key: "" if target is None else str(target)}
+
+    def from_option(self, field, value, resolve):
+        kind = value["type"]
+        what = self.kinds[kind]
+        if what == "number":
+            return (kind, value["number"], value.get("prefix") or "")
+        if what == "prompt":
+            return (kind, value["prompt"], str(value.get("repeat") or 1))
+        if what == "raw":
+            return (kind, value["value"], "")
+        if what is None:
+            return (kind, None, "")
+        return (kind, resolve(what, [value["number"]], "%s.number" % field.name)[0], "")
+
+    def from_api(self, field, value):
+        kind = value["type"]
+        what = self.kinds.get(kind)
+        target = value.get("value")
+        target = None if target in (None, "") or what is None else \
+            int(target) if what not in ("number", "prompt", "raw") and str(target).isdigit() else str(target)
+        prefix = "" if what not in ("number", "prompt") else str(value.get("prefix") or ("1" if what == "prompt" else ""))
+        return (kind, target, prefix)
+
+    def to_api(self, field, value, current):
+        return value
+
+    def shown(self, field, canonical, names):
+        kind, target, prefix = canonical
+        what = self.kinds.get(kind)
+        shown = {"type": kind}
+        if what == "number":
+            shown.update(number=target, **({"prefix": prefix} if prefix else {}))
+        elif what == "prompt":
+            shown.update(prompt=target, **({"repeat": int(prefix)} if prefix not in ("", "1") else {}))
+        elif what == "raw":
+            shown["value"] = target
+        elif what is not None and target is not None:
+            shown["number"] = names(what, [target])[0]
+        return shown
+
+    def referenced_ids(self, field, api_value):
+        if not api_value:
+            return []
+        kind, target, _prefix = self.from_api(field, api_value)
+        what = self.kinds.get(kind)
+        return [(what, target)] if what not in (None, "number", "prompt", "raw") and target is not None else []
+
+
+def destination_problem(kinds):
+    """A check for a destination option: the keys its type needs, and no others."""
+    needs = {"number": ("number",), "prompt": ("prompt",), "raw": ("value",), None: ()}
+
+    def problem(value):
+        kind = value.get("type")
+        what = kinds.get(kind)
+        wanted = needs.get(what, ("number",))
+        missing = [key for key in wanted if value.get(key) in (None, "")]
+        if missing:
+            return "of type %s needs %s" % (kind, " and ".join(missing))
+        allowed = set(wanted) | {"type"} | ({"prefix"} if what == "number" else {"repeat"} if what == "prompt" else set())
+        extra = sorted(key for key, item in value.items() if item is not None and key not in allowed)
+        if extra:
+            return "of type %s does not take %s" % (kind, ", ".join(extra))
+        return None
+    return problem
 
 
 def codec_for(field):

@@ -71,7 +71,11 @@ class YeastarClient(ApiClient):
 
     # ----------------------------------------------------- reference look-ups
     REFERENCE_KINDS = {"role": "load_roles", "department": "load_departments",
-                       "outbound_route": "load_outbound_routes", "extension": "load_extensions"}
+                       "outbound_route": "load_outbound_routes", "extension": "load_extensions",
+                       "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs"}
+    # Objects others point at by number: their area (endpoints) and their label.
+    NUMBERED = {"extension": ("extension", "extension"), "ring_group": ("ringgroup", "ring group"),
+                "queue": ("queue", "queue"), "ivr": ("ivr", "IVR")}
 
     def load_roles(self):
         return Named("role", "name", [(int(o["value"]), o["text"]) for o in self.read(
@@ -91,17 +95,31 @@ class YeastarClient(ApiClient):
         return DepartmentTree(roots)
 
     def load_extensions(self):
-        return self.extension_table(self.pages("extension/list", cache_as="extension"))
+        return self.numbered_table("extension")
+
+    def load_ring_groups(self):
+        return self.numbered_table("ring_group")
+
+    def load_queues(self):
+        return self.numbered_table("queue")
+
+    def load_ivrs(self):
+        return self.numbered_table("ivr")
+
+    def numbered_table(self, kind, listed=None):
+        area, label = self.NUMBERED[kind]
+        if listed is None:
+            listed = self.pages(area + "/list", cache_as=area)
+        return Named(label, "number", [(int(item["id"]), str(item["number"])) for item in listed], key="numbered")
 
     def offline_table(self, kind):
         if kind == "department":
             return DepartmentTree([{"id": "(root department id)", "name": "(root)"}])
-        label, option = {"role": ("role", "name"), "outbound_route": ("outbound route", "name"),
-                         "extension": ("extension", "number")}[kind]
-        return Named(label, option, [])
+        if kind in self.NUMBERED:
+            return self.numbered_table(kind, [])
+        label = {"role": "role", "outbound_route": "outbound route"}[kind]
+        return Named(label, "name", [])
 
-    def extension_table(self, listed):
-        return Named("extension", "number", [(int(e["id"]), str(e["number"])) for e in listed], key="numbered")
 
 
 HINTS = {

@@ -525,6 +525,161 @@ options:
             description:
               - Enable ICE for Linkus Mobile.
             type: bool
+      ring_groups:
+        description:
+          - The ring groups, each with the options of the single-object module.
+          - 'Not given: the ring groups are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+            deletes every ring group the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          number:
+            description:
+              - Ring group number; identifies the ring group. Extensions, ring groups, queues and IVRs share one number space
+                on the PBX.
+            type: str
+            required: true
+          name:
+            description:
+              - Ring group name, at most 127 characters.
+            type: str
+          ring_strategy:
+            description:
+              - C(ring_all) rings every member at once; C(sequentially) rings them one after another in O(members) order;
+                C(memory_hunt) rings the first, then adds the next one each O(ring_timeout).
+              - The PBX's C(custom) strategy (a ring delay and timeout per member) is not managed yet.
+            type: str
+            choices:
+              - ring_all
+              - sequentially
+              - memory_hunt
+          ring_timeout:
+            description:
+              - Seconds before the next member rings or the call goes to O(fail_destination). When the ring group is created
+                without it, C(30).
+            type: int
+          members:
+            description:
+              - 'Extension numbers of the members, in ringing order: the list is compared in order (it decides who rings first
+                with C(sequentially) and C(memory_hunt)), and a number may appear once.'
+              - 'The complete list: members not listed are removed. Extension groups as members are not managed yet.'
+            type: list
+            elements: str
+          fail_destination:
+            description:
+              - 'Where calls go that no member answers within O(ring_timeout), for example C({type: queue, number: ''6400''})
+                or C({type: external_num, number: ''5551234'', prefix: ''9''}).'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to
+                    the object of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting)
+                    plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - group_vm
+                  - ivr
+                  - call_flow
+                  - ring_group
+                  - queue
+                  - external_num
+                  - play_greeting
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - For C(play_greeting), how many times the prompt plays (1 to 5).
+                type: int
+              value:
+                description:
+                  - For C(group_vm) and C(call_flow), the API ID of the destination.
+                type: str
+          no_agent_online_destination:
+            description:
+              - Where calls go when no member is online; the same types as O(fail_destination).
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to
+                    the object of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting)
+                    plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - group_vm
+                  - ivr
+                  - call_flow
+                  - ring_group
+                  - queue
+                  - external_num
+                  - play_greeting
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - For C(play_greeting), how many times the prompt plays (1 to 5).
+                type: int
+              value:
+                description:
+                  - For C(group_vm) and C(call_flow), the API ID of the destination.
+                type: str
+          alert_info:
+            description:
+              - Keyword for the Alert-Info header, so phones can ring distinctively.
+            type: str
+          welcome_prompt:
+            description:
+              - Custom prompt file (or music on hold playlist) played before a member answers.
+            type: str
+          moh:
+            description:
+              - Music on hold playlist while the call is on hold.
+            type: str
+          join_prompt:
+            description:
+              - Custom prompt file played once when the call joins the ring group.
+            type: str
+          play_full_join_prompt:
+            description:
+              - Ring the members only after the whole join prompt has played.
+            type: bool
+          client_unique_ringtone:
+            description:
+              - Ringtone file for the members' Linkus clients.
+            type: str
+          enb_miss_call:
+            description:
+              - Record missed calls in the call logs of the extensions in the failover destination.
+            type: bool
   state:
     description:
       - C(merged) creates the declared objects that are missing and updates the options given; options not given keep their

@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups]
     choices:
       - system
       - capacity
@@ -35,6 +35,7 @@ options:
       - departments
       - roles
       - outbound_routes
+      - ring_groups
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -89,6 +90,12 @@ roles:
   type: list
   elements: dict
   sample: [{id: 0, name: None}, {id: 4, name: Employee}]
+ring_groups:
+  description: Every ring group with its details (members, destinations), read in list pages and query batches of 100.
+  returned: when O(gather) contains C(ring_groups)
+  type: list
+  elements: dict
+  sample: [{id: 3, number: "6300", name: Front desk, ring_strategy: sequentially, member_list: []}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -144,6 +151,8 @@ READERS = {
     "departments": read_departments,
     "roles": lambda module, client: id_name_pairs(client.lookup("role")),
     "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
+    "ring_groups": lambda module, client: client.query(
+        "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
 }
 SUBSETS = list(READERS)
 
