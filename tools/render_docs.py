@@ -119,7 +119,7 @@ def main():
     args = parser.parse_args()
     install_collection_loader()
     stale = []
-    sections = importlib.import_module("ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources").SECTIONS
+    sections = importlib.import_module("ansible_collections.telephony.pbx.plugins.module_utils.yeastar_sections").SECTIONS
     source = RESETS_DOC.read_text()
     if RESETS_BEGIN not in source:
         sys.exit("%s has no reset values block" % RESETS_DOC)

@@ -10,13 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.bulk import dependency_order
 from ansible_collections.telephony.pbx.plugins.module_utils.engine import ResourceAdapter
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import (
-    Destination,
-    Field,
-    InputError,
-    ResourceSpec,
-    destination_problem,
-)
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, InputError, ResourceSpec
 
 PRESENCE_STATUSES = ["available", "away", "business_trip", "do_not_disturb", "lunch", "off_work"]
 FORWARD_DESTINATIONS = ["extension", "ext_vm", "ivr", "ring_group", "queue", "group_vm",
@@ -227,76 +221,6 @@ DEPARTMENT = ResourceSpec("department", "department", [
 ])
 
 
-# What a destination's value is, per destination type (Destination codec): an object by number, a dialled
-# number, a prompt file, an id of something the collection does not manage yet, or nothing.
-DESTINATION_KINDS = {
-    "end_call": None, "extension": "extension", "ext_vm": "extension", "group_vm": "raw", "ivr": "ivr",
-    "call_flow": "raw", "ring_group": "ring_group", "queue": "queue", "external_num": "number",
-    "play_greeting": "prompt",
-}
-DESTINATION_OPTIONS = [
-    Field("type", choices=list(DESTINATION_KINDS), required=True, doc=[
-        "C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to "
-        "the object of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) "
-        "plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value)."]),
-    Field("number", doc="Number of the extension, IVR, ring group or queue, or the external number."),
-    Field("prefix", doc="For C(external_num), the dial prefix (of an outbound route)."),
-    Field("prompt", doc="For C(play_greeting), the file name of the custom prompt."),
-    Field("repeat", "int", value_range=(1, 5), doc="For C(play_greeting), how many times the prompt plays (1 to 5)."),
-    Field("value", doc="For C(group_vm) and C(call_flow), the API ID of the destination."),
-]
-
-
-def destination(name, api, prefix_key, value_key, doc, **kwargs):
-    """A call destination: one option for the API's type, prefix and value keys."""
-    return Field(name, "dict", api=api, options=DESTINATION_OPTIONS, doc=doc,
-                 codec=Destination(DESTINATION_KINDS, prefix_key, value_key),
-                 check=destination_problem(DESTINATION_KINDS), **kwargs)
-
-
-def distinct(values):
-    repeated = sorted(set(value for value in values if values.count(value) > 1))
-    return "lists %s more than once; each member rings once" % ", ".join(repeated) if repeated else None
-
-
-RING_GROUP = ResourceSpec("ring_group", "ring group", [
-    Field("number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{1,7}$",
-          pattern_hint="digits only, at most 7", doc=[
-              "Ring group number; identifies the ring group. Extensions, ring groups, queues and IVRs share one "
-              "number space on the PBX."]),
-    Field("name", length=(1, 127), required_on_create=True, doc="Ring group name, at most 127 characters."),
-    Field("ring_strategy", choices=["ring_all", "sequentially", "memory_hunt"], required_on_create=True, doc=[
-        "C(ring_all) rings every member at once; C(sequentially) rings them one after another in O(members) order; "
-        "C(memory_hunt) rings the first, then adds the next one each O(ring_timeout).",
-        "The PBX's C(custom) strategy (a ring delay and timeout per member) is not managed yet."]),
-    Field("ring_timeout", "int", value_range=(5, 300), reset=30, create_default=30, doc=[
-        "Seconds before the next member rings or the call goes to O(fail_destination). When the ring group is "
-        "created without it, C(30)."]),
-    Field("members", "list", elements="str", api="member_list", reference="extension", check_list=distinct,
-          to_api=lambda ids: [{"value": str(ident), "type": "extension"} for ident in ids],
-          from_api=lambda items: [as_id(item["value"]) for item in items or [] if item.get("type") == "extension"],
-          reset=[], doc=[
-              "Extension numbers of the members, in ringing order: the list is compared in order (it decides who "
-              "rings first with C(sequentially) and C(memory_hunt)), and a number may appear once.",
-              "The complete list: members not listed are removed. Extension groups as members are not managed yet."]),
-    destination("fail_destination", "fail_dest", "fail_dest_prefix", "fail_dest_value",
-                reset={"type": "end_call"}, doc=[
-                    "Where calls go that no member answers within O(ring_timeout), for example C({type: queue, "
-                    "number: '6400'}) or C({type: external_num, number: '5551234', prefix: '9'})."]),
-    destination("no_agent_online_destination", "no_agent_online_dest", "no_agent_online_prefix",
-                "no_agent_online_value", reset={"type": "end_call"}, doc=[
-                    "Where calls go when no member is online; the same types as O(fail_destination)."]),
-    Field("alert_info", reset="", doc="Keyword for the Alert-Info header, so phones can ring distinctively."),
-    Field("welcome_prompt", reset="", doc="Custom prompt file (or music on hold playlist) played before a member answers."),
-    Field("moh", reset="default", doc="Music on hold playlist while the call is on hold."),
-    Field("join_prompt", reset="", doc="Custom prompt file played once when the call joins the ring group."),
-    flag("play_full_join_prompt", "Ring the members only after the whole join prompt has played.", reset=False),
-    Field("client_unique_ringtone", reset="", doc="Ringtone file for the members' Linkus clients."),
-    flag("enb_miss_call", "Record missed calls in the call logs of the extensions in the failover destination.",
-         reset=False),
-])
-
-
 class YeastarAdapter(ResourceAdapter):
     """Reads and writes one kind of object through the Yeastar client; `area` names its endpoints."""
 
@@ -451,24 +375,3 @@ def forward_targets(item):
     """Numbers of the extensions a declared extension forwards to."""
     return [value for entry in item.get("presence_list") or [] for name, value in entry.items()
             if name.endswith("_forward_extension") and value]
-
-
-class RingGroupAdapter(NumberedAdapter):
-    """Ring groups."""
-
-    spec = RING_GROUP
-    kind = "ring_group"
-    area = "ringgroup"
-
-    def ordered(self, items):
-        return dependency_order(items, lambda item: [item["number"]], ring_group_targets)
-
-
-def ring_group_targets(item):
-    """Numbers of the ring groups a declared ring group sends calls to."""
-    return [dest["number"] for dest in (item.get("fail_destination"), item.get("no_agent_online_destination"))
-            if dest and dest.get("type") == "ring_group" and dest.get("number")]
-
-
-# yeastar_config's sections, in the order objects are created (deletions run in reverse).
-SECTIONS = [("departments", DepartmentAdapter), ("extensions", ExtensionAdapter), ("ring_groups", RingGroupAdapter)]

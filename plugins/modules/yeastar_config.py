@@ -573,9 +573,10 @@ options:
             suboptions:
               type:
                 description:
-                  - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to
-                    the object of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting)
-                    plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number)
+                    with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and
+                    C(call_flow) take the API ID in C(value).
                 type: str
                 required: true
                 choices:
@@ -599,15 +600,15 @@ options:
                 type: str
               prompt:
                 description:
-                  - For C(play_greeting), the file name of the custom prompt.
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
                 type: str
               repeat:
                 description:
-                  - For C(play_greeting), how many times the prompt plays (1 to 5).
+                  - How many times the prompt plays (1 to 5, default 1).
                 type: int
               value:
                 description:
-                  - For C(group_vm) and C(call_flow), the API ID of the destination.
+                  - For types known by API ID, that ID.
                 type: str
           no_agent_online_destination:
             description:
@@ -616,9 +617,10 @@ options:
             suboptions:
               type:
                 description:
-                  - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to
-                    the object of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting)
-                    plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number)
+                    with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and
+                    C(call_flow) take the API ID in C(value).
                 type: str
                 required: true
                 choices:
@@ -642,15 +644,15 @@ options:
                 type: str
               prompt:
                 description:
-                  - For C(play_greeting), the file name of the custom prompt.
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
                 type: str
               repeat:
                 description:
-                  - For C(play_greeting), how many times the prompt plays (1 to 5).
+                  - How many times the prompt plays (1 to 5, default 1).
                 type: int
               value:
                 description:
-                  - For C(group_vm) and C(call_flow), the API ID of the destination.
+                  - For types known by API ID, that ID.
                 type: str
           alert_info:
             description:
@@ -885,7 +887,7 @@ error:
 
 from ansible_collections.telephony.pbx.plugins.module_utils.module import config_fields, run_config_module
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import SECTIONS
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_sections import SECTIONS
 
 FIELDS = config_fields(SECTIONS)
 

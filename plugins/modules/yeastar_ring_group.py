@@ -72,9 +72,10 @@ options:
     suboptions:
       type:
         description:
-          - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to the object
-            of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat)
-            times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+          - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail; C(ivr),
+            C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number) with the dial C(prefix);
+            C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in
+            C(value).
         type: str
         required: true
         choices:
@@ -98,15 +99,15 @@ options:
         type: str
       prompt:
         description:
-          - For C(play_greeting), the file name of the custom prompt.
+          - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
         type: str
       repeat:
         description:
-          - For C(play_greeting), how many times the prompt plays (1 to 5).
+          - How many times the prompt plays (1 to 5, default 1).
         type: int
       value:
         description:
-          - For C(group_vm) and C(call_flow), the API ID of the destination.
+          - For types known by API ID, that ID.
         type: str
   no_agent_online_destination:
     description:
@@ -115,9 +116,10 @@ options:
     suboptions:
       type:
         description:
-          - C(end_call) hangs up; C(extension), C(ext_vm) (its voicemail), C(ivr), C(ring_group) and C(queue) go to the object
-            of that C(number); C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat)
-            times and hangs up; C(group_vm) and C(call_flow) take the API ID in C(value).
+          - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail; C(ivr),
+            C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number) with the dial C(prefix);
+            C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and C(call_flow) take the API ID in
+            C(value).
         type: str
         required: true
         choices:
@@ -141,15 +143,15 @@ options:
         type: str
       prompt:
         description:
-          - For C(play_greeting), the file name of the custom prompt.
+          - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
         type: str
       repeat:
         description:
-          - For C(play_greeting), how many times the prompt plays (1 to 5).
+          - How many times the prompt plays (1 to 5, default 1).
         type: int
       value:
         description:
-          - For C(group_vm) and C(call_flow), the API ID of the destination.
+          - For types known by API ID, that ID.
         type: str
   alert_info:
     description:
@@ -304,7 +306,7 @@ error:
 
 from ansible_collections.telephony.pbx.plugins.module_utils.module import module_fields, run_resource_module
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import RingGroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
 
 FIELDS = module_fields(RingGroupAdapter.spec)
 

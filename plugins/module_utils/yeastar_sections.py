@@ -1,0 +1,18 @@
+# -*- coding: utf-8 -*-
+# Copyright: telephony.pbx contributors
+# GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
+"""yeastar_config's sections: every kind of object the collection manages on a Yeastar PBX, in the order
+objects are created (deletions run in reverse). A kind added to the collection adds its line here."""
+
+from __future__ import absolute_import, division, print_function
+
+__metaclass__ = type
+
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import DepartmentAdapter, ExtensionAdapter
+
+SECTIONS = [
+    ("departments", DepartmentAdapter),
+    ("extensions", ExtensionAdapter),
+    ("ring_groups", RingGroupAdapter),
+]
