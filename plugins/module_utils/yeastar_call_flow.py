@@ -73,11 +73,11 @@ RING_GROUP = ResourceSpec("ring_group", "ring group", [
               "number space on the PBX."]),
     Field("name", length=(1, 127), required_on_create=True, doc="Ring group name, at most 127 characters."),
     Field("ring_strategy", choices=["ring_all", "sequentially", "memory_hunt"], required_on_create=True, doc=[
-        "C(ring_all) rings every member at once; C(sequentially) rings them one after another in O(members) order; "
-        "C(memory_hunt) rings the first, then adds the next one each O(ring_timeout).",
+        "C(ring_all) rings every member at once; C(sequentially) rings them one after another in C(members) order; "
+        "C(memory_hunt) rings the first, then adds the next one each C(ring_timeout).",
         "The PBX's C(custom) strategy (a ring delay and timeout per member) is not managed yet."]),
     Field("ring_timeout", "int", value_range=(5, 300), reset=30, create_default=30, doc=[
-        "Seconds before the next member rings or the call goes to O(fail_destination). When the ring group is "
+        "Seconds before the next member rings or the call goes to C(fail_destination). When the ring group is "
         "created without it, C(30)."]),
     Field("members", "list", elements="str", api="member_list", reference="extension", check_list=distinct,
           to_api=lambda ids: [{"value": str(ident), "type": "extension"} for ident in ids],
@@ -88,11 +88,11 @@ RING_GROUP = ResourceSpec("ring_group", "ring group", [
               "The complete list: members not listed are removed. Extension groups as members are not managed yet."]),
     destination("fail_destination", "fail_dest", "fail_dest_prefix", "fail_dest_value", RING_GROUP_DESTINATIONS,
                 reset={"type": "end_call"}, doc=[
-                    "Where calls go that no member answers within O(ring_timeout), for example C({type: queue, "
+                    "Where calls go that no member answers within C(ring_timeout), for example C({type: queue, "
                     "number: '6400'}) or C({type: external_num, number: '5551234', prefix: '9'})."]),
     destination("no_agent_online_destination", "no_agent_online_dest", "no_agent_online_prefix",
                 "no_agent_online_value", RING_GROUP_DESTINATIONS, reset={"type": "end_call"}, doc=[
-                    "Where calls go when no member is online; the same types as O(fail_destination)."]),
+                    "Where calls go when no member is online; the same types as C(fail_destination)."]),
     Field("alert_info", reset="", doc="Keyword for the Alert-Info header, so phones can ring distinctively."),
     Field("welcome_prompt", reset="", doc="Custom prompt file (or music on hold playlist) played before a member answers."),
     Field("moh", reset="default", doc="Music on hold playlist while the call is on hold."),

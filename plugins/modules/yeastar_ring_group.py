@@ -44,8 +44,8 @@ options:
     type: str
   ring_strategy:
     description:
-      - C(ring_all) rings every member at once; C(sequentially) rings them one after another in O(members) order; C(memory_hunt)
-        rings the first, then adds the next one each O(ring_timeout).
+      - C(ring_all) rings every member at once; C(sequentially) rings them one after another in C(members) order; C(memory_hunt)
+        rings the first, then adds the next one each C(ring_timeout).
       - The PBX's C(custom) strategy (a ring delay and timeout per member) is not managed yet.
     type: str
     choices:
@@ -54,7 +54,7 @@ options:
       - memory_hunt
   ring_timeout:
     description:
-      - Seconds before the next member rings or the call goes to O(fail_destination). When the ring group is created without
+      - Seconds before the next member rings or the call goes to C(fail_destination). When the ring group is created without
         it, C(30).
     type: int
   members:
@@ -66,7 +66,7 @@ options:
     elements: str
   fail_destination:
     description:
-      - 'Where calls go that no member answers within O(ring_timeout), for example C({type: queue, number: ''6400''}) or C({type:
+      - 'Where calls go that no member answers within C(ring_timeout), for example C({type: queue, number: ''6400''}) or C({type:
         external_num, number: ''5551234'', prefix: ''9''}).'
     type: dict
     suboptions:
@@ -111,7 +111,7 @@ options:
         type: str
   no_agent_online_destination:
     description:
-      - Where calls go when no member is online; the same types as O(fail_destination).
+      - Where calls go when no member is online; the same types as C(fail_destination).
     type: dict
     suboptions:
       type:
