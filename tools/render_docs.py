@@ -37,14 +37,25 @@ def sequence(items, pad, width=120):
     return [pad + line for line in text.rstrip("\n").split("\n")]
 
 
-def render_fields(fields, indent, module_version=None):
+OPTION_MARKUP = re.compile(r"O\(([a-z0-9_]+)([^)]*)\)")
+
+
+def option_markup(doc, top):
+    """O(name) names an option of the module; a spec's sub-option (a section's item of yeastar_config) that
+    names a sibling is written C(name) instead, which validate-modules accepts."""
+    return [OPTION_MARKUP.sub(lambda m: m.group(0) if m.group(1) in top else "C(%s%s)" % (m.group(1), m.group(2)), line)
+            for line in doc]
+
+
+def render_fields(fields, indent, module_version=None, top=None):
     """Options in DOCUMENTATION form; version_added only for options newer than the module."""
     pad = " " * indent
+    top = set(field.name for field in fields) if top is None else top
     lines = []
     for field in fields:
         lines.append("%s%s:" % (pad, field.name))
         lines.append("%s  description:" % pad)
-        lines.extend(sequence(field.doc, pad + "    "))
+        lines.extend(sequence(option_markup(field.doc, top), pad + "    "))
         if module_version and indent == 2 and field.version_added != module_version:
             lines.append("%s  version_added: %s" % (pad, scalar(field.version_added)))
         lines.append("%s  type: %s" % (pad, field.type))
@@ -59,7 +70,7 @@ def render_fields(fields, indent, module_version=None):
             lines.extend("%s    - %s" % (pad, scalar(choice)) for choice in field.choices)
         if field.options:
             lines.append("%s  suboptions:" % pad)
-            lines.extend(render_fields(field.options, indent + 4, module_version))
+            lines.extend(render_fields(field.options, indent + 4, module_version, top))
     return lines
 
 

@@ -57,6 +57,7 @@ class Section:
         self.current = None
         self.before = None
         self.declared_keys = set()
+        self.unflushed = []
         self.outcome = {"created": [], "updated": [], "deleted": [], "unchanged": 0}
 
     def load(self):
@@ -102,13 +103,26 @@ class Reconciler:
 
     # ---------------------------------------------------------------- writing
     def apply(self):
+        removing = self.state in ("overridden", "deleted")
         if self.state in ("merged",) + RESETTING_STATES:
             for section in self.given:
                 self._converge(section)
-        if self.state in ("overridden", "deleted"):
+                # Objects nothing refers to (no kind) can wait for the deletions: one write per section.
+                if not (removing and section.adapter.kind is None):
+                    self._flush(section)
+        if removing:
             for section in reversed(self.given):
                 self._remove(section)
+                self._flush(section)
         return self
+
+    def _flush(self, section):
+        """Send what an adapter that writes a whole list at once deferred (see ResourceAdapter.flush)."""
+        unflushed, section.unflushed = section.unflushed, []
+        try:
+            section.adapter.flush()
+        except (PBXError, TransportFailure) as exc:
+            raise PartialApply(exc, [done for done in self.applied if done not in unflushed], unflushed)
 
     def _converge(self, section):
         adapter = section.adapter
@@ -203,6 +217,8 @@ class Reconciler:
         verb = {"create": "created", "update": "updated", "delete": "deleted"}[plan.action]
         section.outcome[verb].append(label)
         self.applied.append("%s %s" % (verb, label))
+        if adapter.defers_writes:
+            section.unflushed.append("%s %s" % (verb, label))
         self.diffs.append({"before_header": label, "after_header": label, "before": plan.before, "after": plan.after})
         if after is None:
             section.current.pop(key, None)

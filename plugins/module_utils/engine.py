@@ -109,6 +109,13 @@ class ResourceAdapter:
         if self.kind:
             self.client.forget(self.kind, current.get("id"))
 
+    # A kind the API writes only as a whole (a PBX-wide list) sets `defers_writes`: its create, update and
+    # delete change a working copy, and `flush` sends it in one request once the section is done.
+    defers_writes = False
+
+    def flush(self):
+        """Send the writes deferred so far, if any."""
+
 
 class Plan:
     """What one object needs: 'create', 'update', 'delete' or nothing."""

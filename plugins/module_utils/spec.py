@@ -626,7 +626,7 @@ def build_argument_spec(fields):
             entry["mutually_exclusive"] = field.mutually_exclusive
         if field.secret:
             entry["no_log"] = True
-        elif field.type == "str" and looks_secret(field.name):
+        elif field.type != "bool" and looks_secret(field.name):
             entry["no_log"] = False
         if field.default is not None:
             entry["default"] = field.default

@@ -76,6 +76,8 @@ class YeastarClient(ApiClient):
     # Objects others point at by number: their area (endpoints) and their label.
     NUMBERED = {"extension": ("extension", "extension"), "ring_group": ("ringgroup", "ring group"),
                 "queue": ("queue", "queue"), "ivr": ("ivr", "IVR")}
+    # Where a list or search answer holds its items when not under `data` (queue/list: L11179).
+    LIST_KEYS = {"queue": "queue_list"}
 
     def load_roles(self):
         return Named("role", "name", [(int(o["value"]), o["text"]) for o in self.read(
@@ -109,7 +111,7 @@ class YeastarClient(ApiClient):
     def numbered_table(self, kind, listed=None):
         area, label = self.NUMBERED[kind]
         if listed is None:
-            listed = self.pages(area + "/list", cache_as=area)
+            listed = self.pages(area + "/list", key=self.LIST_KEYS.get(kind, "data"), cache_as=area)
         return Named(label, "number", [(int(item["id"]), str(item["number"])) for item in listed], key="numbered")
 
     def offline_table(self, kind):

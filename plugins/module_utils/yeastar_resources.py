@@ -240,16 +240,18 @@ class YeastarAdapter(ResourceAdapter):
 
 class NumberedAdapter(YeastarAdapter):
     """Objects known by number (extensions, ring groups): one found by search then get, all of them by list
-    pages then query batches of 100."""
+    pages then query batches of 100. `list_key` names where list and search answers hold the objects."""
+
+    list_key = "data"
 
     def list(self):
-        listed = list(self.client.pages(self.area + "/list"))
+        listed = list(self.client.pages(self.area + "/list", key=self.list_key))
         self.client.remember_table(self.kind, self.client.numbered_table(self.kind, listed))
         return [self.completed(item) for item in self.client.query(self.area + "/query", [e["id"] for e in listed])]
 
     def find(self, identity):
         number = identity["number"]
-        for item in self.client.pages(self.area + "/search", search_value=number):
+        for item in self.client.pages(self.area + "/search", key=self.list_key, search_value=number):
             if str(item.get("number")) == number:
                 return self.completed(self.client.read(self.area + "/get", id=item["id"])["data"])
         return None

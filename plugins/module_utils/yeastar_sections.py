@@ -9,10 +9,13 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_queues import PauseReasonAdapter, QueueAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import DepartmentAdapter, ExtensionAdapter
 
 SECTIONS = [
     ("departments", DepartmentAdapter),
     ("extensions", ExtensionAdapter),
     ("ring_groups", RingGroupAdapter),
+    ("queues", QueueAdapter),
+    ("queue_pause_reasons", PauseReasonAdapter),
 ]

@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons]
     choices:
       - system
       - capacity
@@ -36,6 +36,8 @@ options:
       - roles
       - outbound_routes
       - ring_groups
+      - queues
+      - queue_pause_reasons
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -96,6 +98,18 @@ ring_groups:
   type: list
   elements: dict
   sample: [{id: 3, number: "6300", name: Front desk, ring_strategy: sequentially, member_list: []}]
+queues:
+  description: Every queue with its details (agents, managers, destinations), read in list pages and query batches of 100.
+  returned: when O(gather) contains C(queues)
+  type: list
+  elements: dict
+  sample: [{id: 1, number: "6400", name: Support, ring_strategy: linear, static_agent_list: []}]
+queue_pause_reasons:
+  description: The queue pause reasons (feature code and text).
+  returned: when O(gather) contains C(queue_pause_reasons)
+  type: list
+  elements: dict
+  sample: [{code: "*01", reason: Lunch}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -153,6 +167,9 @@ READERS = {
     "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
     "ring_groups": lambda module, client: client.query(
         "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
+    "queues": lambda module, client: client.query(
+        "queue/query", [queue["id"] for queue in client.pages("queue/list", key="queue_list")]),
+    "queue_pause_reasons": lambda module, client: list(client.pages("queue_pause_reason/list")),
 }
 SUBSETS = list(READERS)
 

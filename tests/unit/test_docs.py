@@ -50,7 +50,8 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ring_group"]
+    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_queue",
+                            "yeastar_queue_agent", "yeastar_queue_pause_reasons", "yeastar_ring_group"]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
@@ -144,3 +145,17 @@ def test_options_newer_than_the_module_carry_version_added():
                          .split('r"""', 1)[1].split('"""')[0])
     assert "version_added" not in out["options"]["old"]
     assert out["options"]["new"]["version_added"] == "0.2.0"
+
+
+def test_a_nested_option_names_its_siblings_in_code_markup_and_top_options_in_option_markup():
+    nested = Field("item", "dict", doc="An item.", options=[
+        Field("ring_timeout", "int", doc="Seconds."),
+        Field("members", "list", elements="str", doc="Ring O(ring_timeout) each; O(state=absent) removes."),
+    ])
+    lines = render_docs.render_fields([nested, Field("state", doc="State.")], 2)
+    assert "Ring C(ring_timeout) each; O(state=absent) removes." in "\n".join(lines)
+
+
+def test_options_named_like_secrets_that_are_not_secret_say_so_whatever_their_type():
+    spec = build_argument_spec([Field("key_destination", "dict", doc="Where.", options=[Field("type", doc="T.")])])
+    assert spec["key_destination"]["no_log"] is False
