@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: yeastar_info
-short_description: Read system information, capacity, extensions and departments of a Yeastar P-Series PBX
+short_description: Read system information, capacity and the objects of a Yeastar P-Series PBX
 version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, ivrs, pin_lists]
     choices:
       - system
       - capacity
@@ -36,6 +36,8 @@ options:
       - roles
       - outbound_routes
       - ring_groups
+      - ivrs
+      - pin_lists
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -96,6 +98,20 @@ ring_groups:
   type: list
   elements: dict
   sample: [{id: 3, number: "6300", name: Front desk, ring_strategy: sequentially, member_list: []}]
+ivrs:
+  description:
+    - Every IVR with its details (key slots, dial lists), read in list pages and query batches of 100.
+    - The prompt password is masked (the PBX masks it too).
+  returned: when O(gather) contains C(ivrs)
+  type: list
+  elements: dict
+  sample: [{id: 2, number: "6200", name: Main menu, prompt: default, press1_dest: ring_group, press1_dest_value: "3"}]
+pin_lists:
+  description: Every PIN list, read in list pages (they hold every field); the PINs masked.
+  returned: when O(gather) contains C(pin_lists)
+  type: list
+  elements: dict
+  sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -125,6 +141,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_s
 from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IVR
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PIN_LIST
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
 
 
@@ -153,6 +171,9 @@ READERS = {
     "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
     "ring_groups": lambda module, client: client.query(
         "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
+    "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
+        "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
+    "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
 }
 SUBSETS = list(READERS)
 
