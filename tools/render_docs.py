@@ -37,6 +37,12 @@ def sequence(items, pad, width=120):
     return [pad + line for line in text.rstrip("\n").split("\n")]
 
 
+def nested_markup(text):
+    """A description of a suboption: O(name) names a top-level option, and a resource's fields are top-level in its
+    own module but nested in yeastar_config, so there they read C(name). References to other modules stay."""
+    return re.sub(r"O\(([^)#]*)\)", r"C(\1)", text)
+
+
 def render_fields(fields, indent, module_version=None):
     """Options in DOCUMENTATION form; version_added only for options newer than the module."""
     pad = " " * indent
@@ -44,7 +50,7 @@ def render_fields(fields, indent, module_version=None):
     for field in fields:
         lines.append("%s%s:" % (pad, field.name))
         lines.append("%s  description:" % pad)
-        lines.extend(sequence(field.doc, pad + "    "))
+        lines.extend(sequence(field.doc if indent == 2 else [nested_markup(line) for line in field.doc], pad + "    "))
         if module_version and indent == 2 and field.version_added != module_version:
             lines.append("%s  version_added: %s" % (pad, scalar(field.version_added)))
         lines.append("%s  type: %s" % (pad, field.type))

@@ -121,7 +121,6 @@ class YeastarClient(ApiClient):
         return Named(label, "name", [])
 
 
-
 HINTS = {
     10001: "The PBX does not offer this endpoint; check the firmware version (83.7.0.16 or later).",
     10005: "The API application lacks the permission for this request.",

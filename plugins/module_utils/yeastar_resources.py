@@ -304,6 +304,7 @@ class ExtensionAdapter(NumberedAdapter):
                 "(deletions come after creations, so they do not make room)"
                 % (self.label(identity), used, limit, self.creations))
 
+
 class DepartmentAdapter(YeastarAdapter):
     """Departments: the tree, read in one request, finds the objects and resolves the parents."""
 

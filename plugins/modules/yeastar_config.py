@@ -50,7 +50,7 @@ options:
       pin_lists:
         description:
           - The PIN lists, each with the options of the single-object module.
-          - 'Not given: the PIN lists are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+          - 'Not given: the PIN lists are not touched. An empty list with C(state=deleted) deletes them all, and with C(state=overridden)
             deletes every PIN list the PBX allows to delete.'
         type: list
         elements: dict
@@ -63,8 +63,8 @@ options:
           pins:
             description:
               - The PINs (digits), each once; the complete list, in any order. Required when the PIN list is created.
-              - The PBX reveals them, so with O(update_password=always) they are compared with its list without being shown,
-                and sent only when they differ. With the default O(update_password=on_create) they are sent only when the
+              - The PBX reveals them, so with C(update_password=always) they are compared with its list without being shown,
+                and sent only when they differ. With the default C(update_password=on_create) they are sent only when the
                 PIN list is created.
               - 'Never shown: diffs, results and logs mask them.'
             type: list
@@ -76,7 +76,7 @@ options:
       departments:
         description:
           - The departments, each with the options of the single-object module.
-          - 'Not given: the departments are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+          - 'Not given: the departments are not touched. An empty list with C(state=deleted) deletes them all, and with C(state=overridden)
             deletes every department the PBX allows to delete.'
         type: list
         elements: dict
@@ -95,7 +95,7 @@ options:
       extensions:
         description:
           - The extensions, each with the options of the single-object module.
-          - 'Not given: the extensions are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+          - 'Not given: the extensions are not touched. An empty list with C(state=deleted) deletes them all, and with C(state=overridden)
             deletes every extension the PBX allows to delete.'
         type: list
         elements: dict
@@ -131,7 +131,7 @@ options:
           user_password:
             description:
               - User (web and Linkus) password, 10 to 63 characters with digits, uppercase and lowercase letters.
-              - Required when the extension is created. The PBX never reveals it, so with O(update_password=always) it is
+              - Required when the extension is created. The PBX never reveals it, so with C(update_password=always) it is
                 sent on every run and the task reports a change.
             type: str
           role:
@@ -161,7 +161,7 @@ options:
           reg_password:
             description:
               - SIP registration password, 8 to 63 characters. Required when the extension is created.
-              - With O(update_password=always) it is compared with the PBX's value without being shown, and sent only when
+              - With C(update_password=always) it is compared with the PBX's value without being shown, and sent only when
                 it differs.
             type: str
           concurrent_registrations:
@@ -456,7 +456,7 @@ options:
             type: bool
           vm_pin:
             description:
-              - Voicemail PIN. With O(update_password=always) it is compared with the PBX's value without being shown.
+              - Voicemail PIN. With C(update_password=always) it is compared with the PBX's value without being shown.
             type: str
           new_vm_notification:
             description:
@@ -554,7 +554,7 @@ options:
       ring_groups:
         description:
           - The ring groups, each with the options of the single-object module.
-          - 'Not given: the ring groups are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+          - 'Not given: the ring groups are not touched. An empty list with C(state=deleted) deletes them all, and with C(state=overridden)
             deletes every ring group the PBX allows to delete.'
         type: list
         elements: dict
@@ -571,8 +571,8 @@ options:
             type: str
           ring_strategy:
             description:
-              - C(ring_all) rings every member at once; C(sequentially) rings them one after another in O(members) order;
-                C(memory_hunt) rings the first, then adds the next one each O(ring_timeout).
+              - C(ring_all) rings every member at once; C(sequentially) rings them one after another in C(members) order;
+                C(memory_hunt) rings the first, then adds the next one each C(ring_timeout).
               - The PBX's C(custom) strategy (a ring delay and timeout per member) is not managed yet.
             type: str
             choices:
@@ -581,7 +581,7 @@ options:
               - memory_hunt
           ring_timeout:
             description:
-              - Seconds before the next member rings or the call goes to O(fail_destination). When the ring group is created
+              - Seconds before the next member rings or the call goes to C(fail_destination). When the ring group is created
                 without it, C(30).
             type: int
           members:
@@ -593,7 +593,7 @@ options:
             elements: str
           fail_destination:
             description:
-              - 'Where calls go that no member answers within O(ring_timeout), for example C({type: queue, number: ''6400''})
+              - 'Where calls go that no member answers within C(ring_timeout), for example C({type: queue, number: ''6400''})
                 or C({type: external_num, number: ''5551234'', prefix: ''9''}).'
             type: dict
             suboptions:
@@ -638,7 +638,7 @@ options:
                 type: str
           no_agent_online_destination:
             description:
-              - Where calls go when no member is online; the same types as O(fail_destination).
+              - Where calls go when no member is online; the same types as C(fail_destination).
             type: dict
             suboptions:
               type:
@@ -711,7 +711,7 @@ options:
       ivrs:
         description:
           - The IVRs, each with the options of the single-object module.
-          - 'Not given: the IVRs are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+          - 'Not given: the IVRs are not touched. An empty list with C(state=deleted) deletes them all, and with C(state=overridden)
             deletes every IVR the PBX allows to delete.'
         type: list
         elements: dict
@@ -750,8 +750,8 @@ options:
             type: str
           dial_ext_option:
             description:
-              - 'Whether callers may dial extensions directly: C(disable) none, C(all) every one, C(allow) only those of O(allowed_extensions)
-                and O(allowed_departments), C(restrict) all but those of O(restricted_extensions) and O(restricted_departments).
+              - 'Whether callers may dial extensions directly: C(disable) none, C(all) every one, C(allow) only those of C(allowed_extensions)
+                and C(allowed_departments), C(restrict) all but those of C(restricted_extensions) and C(restricted_departments).
                 When the IVR is created without it, C(disable).'
             type: str
             choices:
@@ -761,34 +761,34 @@ options:
               - restrict
           allowed_extensions:
             description:
-              - Extension numbers callers may dial with O(dial_ext_option=allow); the complete list (order does not matter).
-                The PBX keeps it only while O(dial_ext_option=allow).
+              - Extension numbers callers may dial with C(dial_ext_option=allow); the complete list (order does not matter).
+                The PBX keeps it only while C(dial_ext_option=allow).
             type: list
             elements: str
           allowed_departments:
             description:
-              - Departments (by name, or by path such as C(Sales/EU)) whose extensions callers may dial with O(dial_ext_option=allow);
+              - Departments (by name, or by path such as C(Sales/EU)) whose extensions callers may dial with C(dial_ext_option=allow);
                 the complete list. Extension groups in the PBX's list are kept as they are.
             type: list
             elements: str
           restricted_extensions:
             description:
-              - Extension numbers callers may not dial with O(dial_ext_option=restrict); the complete list.
+              - Extension numbers callers may not dial with C(dial_ext_option=restrict); the complete list.
             type: list
             elements: str
           restricted_departments:
             description:
-              - Departments whose extensions callers may not dial with O(dial_ext_option=restrict); the complete list.
+              - Departments whose extensions callers may not dial with C(dial_ext_option=restrict); the complete list.
             type: list
             elements: str
           enb_dial_outb_routes:
             description:
-              - Let callers dial external numbers through the outbound routes of O(outbound_routes).
+              - Let callers dial external numbers through the outbound routes of C(outbound_routes).
             type: bool
           outbound_routes:
             description:
-              - Names of the outbound routes callers may use with O(enb_dial_outb_routes=true); the complete list. The PBX
-                requires at least one while O(enb_dial_outb_routes=true).
+              - Names of the outbound routes callers may use with C(enb_dial_outb_routes=true); the complete list. The PBX
+                requires at least one while C(enb_dial_outb_routes=true).
             type: list
             elements: str
           enb_dial_check_vm:
@@ -797,12 +797,12 @@ options:
             type: bool
           enb_prompt_manager:
             description:
-              - Let callers dial C(#9) to record a new IVR prompt, after O(prompt_manager_password).
+              - Let callers dial C(#9) to record a new IVR prompt, after C(prompt_manager_password).
             type: bool
           prompt_manager_password:
             description:
-              - Password (digits) for changing the prompt with C(#9); the PBX requires it while O(enb_prompt_manager=true).
-              - The PBX never reveals it (it answers C(*****)), so with O(update_password=always) it is sent on every run
+              - Password (digits) for changing the prompt with C(#9); the PBX requires it while C(enb_prompt_manager=true).
+              - The PBX never reveals it (it answers C(*****)), so with C(update_password=always) it is sent on every run
                 and the task reports a change.
             type: str
           key_0:
@@ -1491,8 +1491,8 @@ options:
             type: bool
           timeout_destination:
             description:
-              - Where the call goes when the caller has pressed nothing after the prompt played O(prompt_repeat) times, each
-                followed by O(response_timeout) seconds of waiting.
+              - Where the call goes when the caller has pressed nothing after the prompt played C(prompt_repeat) times, each
+                followed by C(response_timeout) seconds of waiting.
               - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
                 not declared goes back to that.'
             type: dict

@@ -25,8 +25,8 @@ extends_documentation_fragment:
   - telephony.pbx.attributes
   - telephony.pbx.attributes.yeastar
 notes:
-  - A slot not given is not touched. A slot the PBX holds unconfigured reads as C({type: none}); giving
-    C({type: none}) clears a slot.
+  - "A slot not given is not touched. A slot the PBX holds unconfigured reads as C({type: none}); giving
+    C({type: none}) clears a slot."
   - The prompts, the repeat count, both timeouts and O(dial_ext_option) are required by the API on creation; the module
     sends C([default]), C(3), C(3), C(3) and C(disable) when the task does not give them.
   - Deleting an IVR that another object still routes calls to is refused by the PBX;

@@ -145,3 +145,11 @@ def test_options_newer_than_the_module_carry_version_added():
                          .split('r"""', 1)[1].split('"""')[0])
     assert "version_added" not in out["options"]["old"]
     assert out["options"]["new"]["version_added"] == "0.2.0"
+
+
+def test_nested_descriptions_name_top_level_options_as_code():
+    nested = Field("config", "dict", doc="C.", options=[Field("ring_timeout", "int", doc="Before O(fail_destination).")])
+    top = Field("ring_timeout", "int", doc="Before O(fail_destination); see O(telephony.pbx.yeastar_config#module:state).")
+    assert "Before C(fail_destination)." in "\n".join(render_docs.render_fields([nested], 2))
+    assert "see O(telephony.pbx.yeastar_config#module:state)" in "\n".join(render_docs.render_fields([top], 2))
+    assert "Before O(fail_destination)" in "\n".join(render_docs.render_fields([top], 2))

@@ -75,8 +75,8 @@ def test_a_key_slot_is_sent_as_the_apis_three_fields():
 
 
 def test_replaced_resets_every_slot_not_declared_to_unconfigured():
-    planned = plan({"name": "Main"}, current_ivr(press3_dest="end_call", allow_out_record3=1,
-                                                  prompt="welcome.wav"), reset=True)
+    current = current_ivr(press3_dest="end_call", allow_out_record3=1, prompt="welcome.wav")
+    planned = plan({"name": "Main"}, current, reset=True)
     assert planned.payload == {"press3_dest": "", "press3_dest_prefix": "", "press3_dest_value": "",
                                "allow_out_record3": 0, "prompt": "default"}
 
