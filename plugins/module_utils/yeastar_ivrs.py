@@ -9,7 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.bulk import dependency_order
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, Reference, ResourceSpec
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, InputError, Reference, ResourceSpec
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import destination, destination_numbers
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import (
     NumberedAdapter,
@@ -165,3 +165,32 @@ class IvrAdapter(NumberedAdapter):
 
     def ordered(self, items):
         return dependency_order(items, lambda item: [item["number"]], lambda item: destination_numbers(item, "ivr"))
+
+    def create(self, payload):
+        self.check_dial_lists(None, payload)
+        return super(IvrAdapter, self).create(payload)
+
+    def update(self, current, payload):
+        self.check_dial_lists(current, payload)
+        super(IvrAdapter, self).update(current, payload)
+
+    def check_dial_lists(self, current, payload):
+        """The PBX keeps a dial list only while the IVR's settings select it and drops it otherwise, so a list
+        set without them would be sent again on every run: refuse it, in check mode too."""
+        merged = dict(current or {}, **payload)
+        for listed, setting, value, shown, options in DIAL_LISTS:
+            managed = [item for item in payload.get(listed) or [] if item.get("type", "extension") in ("extension", "organization")]
+            if managed and merged.get(setting) != value:
+                raise InputError(
+                    "%s: IVR %s keeps them only with %s, and it has %s %r: the PBX would drop them; set %s in the "
+                    "same task" % (" and ".join(options), merged.get("number"), shown, self.spec.option_name(setting),
+                                   merged.get(setting), shown))
+
+
+# The API's dial lists: (list, setting, the setting's value that keeps the list, that value as an option, the options)
+DIAL_LISTS = [
+    ("dial_ext_list", "dial_ext_option", "allow", "dial_ext_option=allow", ["allowed_extensions", "allowed_departments"]),
+    ("restrict_dial_ext_list", "dial_ext_option", "restrict", "dial_ext_option=restrict",
+     ["restricted_extensions", "restricted_departments"]),
+    ("dial_outb_route_list", "enb_dial_outb_routes", 1, "enb_dial_outb_routes=true", ["outbound_routes"]),
+]

@@ -133,12 +133,14 @@ def test_missing_references_fail_before_any_write(workspace, pbx):
     run = workspace.playbook(play(ivr("to a queue", key_3={"type": "queue", "number": "6400"}, _ignore_errors=True),
                                   ivr("allowed", allowed_extensions=["1999"], _ignore_errors=True),
                                   ivr("route", outbound_routes=["Nowhere"], _ignore_errors=True),
-                                  ivr("six prompts", prompts=["default"] * 6, _ignore_errors=True)),
+                                  ivr("six prompts", prompts=["default"] * 6, _ignore_errors=True),
+                                  ivr("not allowed", allowed_extensions=["1000"], _ignore_errors=True)),
                              json_output=True)
     assert "key_3.number: no queue numbered '6400' exists" in run.results("to a queue")["msg"]
     assert "allowed_extensions: no extension numbered '1999' exists" in run.results("allowed")["msg"]
     assert "outbound_routes: no outbound route named 'Nowhere' exists" in run.results("route")["msg"]
     assert "prompts may list at most 5 prompts" in run.results("six prompts")["msg"]
+    assert "keeps them only with dial_ext_option=allow" in run.results("not allowed")["msg"]
     assert pbx.counters()["writes"] == 0 and stored(pbx) is None
 
 

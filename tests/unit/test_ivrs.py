@@ -93,6 +93,31 @@ def test_allowed_extensions_and_departments_share_one_api_list():
     assert plan({"allowed_extensions": ["1000"]}, current).action is None, "the extension part is compared alone"
 
 
+class Recorder:
+    check_mode = False
+
+    def __init__(self):
+        self.writes = []
+
+    def write(self, method, endpoint, params=None, body=None):
+        self.writes.append((endpoint, body))
+        return {"id": 9}
+
+
+def test_a_dial_list_the_pbx_would_drop_is_refused_before_writing():
+    adapter = IvrAdapter(Recorder())
+    current = current_ivr(dial_ext_option="all")
+    with pytest.raises(InputError, match="allowed_extensions and allowed_departments: IVR 6200 keeps them only with "
+                                         "dial_ext_option=allow, and it has dial_ext_option 'all'"):
+        adapter.update(current, {"dial_ext_list": [{"value": "11", "type": "extension"}]})
+    with pytest.raises(InputError, match="outbound_routes: .* enb_dial_outb_routes=true"):
+        adapter.create({"number": "6201", "dial_outb_route_list": [{"value": "1"}], "enb_dial_outb_routes": 0})
+    adapter.update(current, {"dial_ext_option": "allow", "dial_ext_list": [{"value": "11", "type": "extension"}]})
+    adapter.update(current, {"dial_ext_list": [{"value": "9", "type": "ext_group"}]})
+    adapter.update(current_ivr(enb_dial_outb_routes=1), {"dial_outb_route_list": [{"value": "1"}]})
+    assert len(adapter.client.writes) == 3
+
+
 def test_prompts_are_one_comma_separated_field_compared_in_order():
     assert plan({"prompts": ["default"]}, current_ivr()).action is None
     swapped = plan({"prompts": ["b.wav", "a.wav"]}, current_ivr(prompt="a.wav,b.wav"))
