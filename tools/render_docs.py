@@ -37,7 +37,7 @@ def sequence(items, pad, width=120):
     return [pad + line for line in text.rstrip("\n").split("\n")]
 
 
-OPTION_MARKUP = re.compile(r"O\(([a-z0-9_]+)([^)]*)\)")
+OPTION_MARKUP = re.compile(r"O\(([a-z0-9_]+)([^)#]*)\)")
 
 
 def option_markup(doc, top):

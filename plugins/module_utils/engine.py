@@ -170,10 +170,13 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
 
 
 def _payload(spec, canonical, current):
-    """The API fields for canonical values; `current` is the object they change (None to create)."""
+    """The API fields for canonical values; `current` is the object they change (None to create). Each field
+    sees the API fields set before it in this payload over `current`, so two options that share one API field
+    (an IVR's allowed extensions and allowed departments, one list) both land in it."""
     payload = {}
     for name, value in canonical.items():
-        payload.update(spec.by_name[name].payload(value, current))
+        seen = dict(current or {}, **payload) if (current is not None or payload) else None
+        payload.update(spec.by_name[name].payload(value, seen))
     return payload
 
 

@@ -22,7 +22,7 @@ UNKNOWN = object()
 
 # Names that look like secrets: the options among them that are not secret get an explicit no_log=False
 # (ansible-test asks for it), and the connection masks such query and answer keys in its logs.
-SECRET_NAME = re.compile(r"pass(?!ive)|secret|token|key|(^|_)pin$", re.IGNORECASE)
+SECRET_NAME = re.compile(r"pass(?!ive)|secret|token|key|(^|_)pin(_list)?$", re.IGNORECASE)
 
 
 def looks_secret(name):
@@ -435,12 +435,15 @@ class Destination(Scalar):
     three keys: the type (`field.api`), a prefix and a value. `kinds` says what each type's value is: a
     reference kind (an object known by its number, an id on the wire), "number" (a dialled number, with a dial
     prefix), "prompt" (a prompt file, played `repeat` times), "raw" (an id of something the collection does not
-    manage) or None (nothing)."""
+    manage) or None (nothing). `unset`, when given, is the option type that stands for the API's empty type (a
+    destination not configured, such as an IVR key nobody set): it reads as that type and is sent as ""."""
 
-    def __init__(self, kinds, prefix_key, value_key):
+    def __init__(self, kinds, prefix_key, value_key, unset=None):
         self.kinds = kinds
         self.prefix_key = prefix_key
         self.value_key = value_key
+        self.unset = unset
+        self.empty = (unset, None, "") if unset else None
 
     def read(self, field, current):
         if current.get(field.api) in (None, ""):
@@ -449,7 +452,8 @@ class Destination(Scalar):
 
     def payload(self, field, canonical, current):
         kind, target, prefix = canonical
-        return {field.api: kind, self.prefix_key: prefix, self.value_key: "" if target is None else str(target)}
+        return {field.api: "" if kind == self.unset else kind, self.prefix_key: prefix,
+                self.value_key: "" if target is None else str(target)}
 
     def from_option(self, field, value, resolve):
         kind = value["type"]

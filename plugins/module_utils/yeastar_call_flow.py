@@ -32,22 +32,28 @@ DESTINATION_WORDS = {
 }
 
 
-def destination(name, api, prefix_key, value_key, types, doc, **kwargs):
-    """A call destination of one of `types`: one option for the API's type, prefix and value keys."""
+def destination(name, api, prefix_key, value_key, types, doc, unset=None, unset_doc=None, **kwargs):
+    """A call destination of one of `types`: one option for the API's type, prefix and value keys. With `unset`,
+    that type stands for the API's empty type (not configured), described by `unset_doc`."""
     kinds = dict((kind, DESTINATIONS[kind]) for kind in types)
     words = [DESTINATION_WORDS[kind] for kind in types if kind in DESTINATION_WORDS and kind not in ("ring_group", "queue")]
     raw = ["C(%s)" % kind for kind in types if DESTINATIONS[kind] == "raw"]
     if raw:
         words.append("%s take%s the API ID in C(value)" % (" and ".join(raw), "" if len(raw) > 1 else "s"))
+    choices = list(types)
+    if unset:
+        kinds[unset] = None
+        choices.append(unset)
+        words.append("C(%s) %s" % (unset, unset_doc))
     options = [
-        Field("type", choices=list(types), required=True, doc="; ".join(words) + "."),
+        Field("type", choices=choices, required=True, doc="; ".join(words) + "."),
         Field("number", doc="Number of the extension, IVR, ring group or queue, or the external number."),
         Field("prefix", doc="For C(external_num), the dial prefix (of an outbound route)."),
         Field("prompt", doc="For C(play_greeting) and C(play_prompt), the file name of the custom prompt."),
         Field("repeat", "int", value_range=(1, 5), doc="How many times the prompt plays (1 to 5, default 1)."),
         Field("value", doc="For types known by API ID, that ID."),
     ]
-    return Field(name, "dict", api=api, options=options, doc=doc, codec=Destination(kinds, prefix_key, value_key),
+    return Field(name, "dict", api=api, options=options, doc=doc, codec=Destination(kinds, prefix_key, value_key, unset),
                  check=destination_problem(kinds), **kwargs)
 
 

@@ -47,6 +47,32 @@ options:
       - Required by every state but C(gathered) and C(parsed).
     type: dict
     suboptions:
+      pin_lists:
+        description:
+          - The PIN lists, each with the options of the single-object module.
+          - 'Not given: the PIN lists are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+            deletes every PIN list the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - PIN list name, at most 127 characters; identifies the PIN list (outbound routes refer to it by it).
+            type: str
+            required: true
+          pins:
+            description:
+              - The PINs (digits), each once; the complete list, in any order. Required when the PIN list is created.
+              - The PBX reveals them, so with O(update_password=always) they are compared with its list without being shown,
+                and sent only when they differ. With the default O(update_password=on_create) they are sent only when the
+                PIN list is created.
+              - 'Never shown: diffs, results and logs mask them.'
+            type: list
+            elements: str
+          enb_record_cdr:
+            description:
+              - Record in the call logs (CDR) which PIN a call used.
+            type: bool
       departments:
         description:
           - The departments, each with the options of the single-object module.
@@ -1063,6 +1089,900 @@ options:
             description:
               - Text of the pause reason, such as C(Lunch).
             type: str
+      ivrs:
+        description:
+          - The IVRs, each with the options of the single-object module.
+          - 'Not given: the IVRs are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+            deletes every IVR the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          number:
+            description:
+              - IVR number; identifies the IVR. Extensions, ring groups, queues and IVRs share one number space on the PBX.
+            type: str
+            required: true
+          name:
+            description:
+              - IVR name, at most 127 characters.
+            type: str
+          prompts:
+            description:
+              - 'The prompts played in turn, in this order: C(default) (the PBX''s own) or file names of custom prompts; at
+                most 5. When the IVR is created without it, C([default]).'
+            type: list
+            elements: str
+          prompt_repeat:
+            description:
+              - How many times the prompts play while the caller presses nothing (1 to 5). When the IVR is created without
+                it, C(3).
+            type: int
+          response_timeout:
+            description:
+              - Seconds to wait for a key after the prompts (1 to 10). When the IVR is created without it, C(3).
+            type: int
+          digit_timeout:
+            description:
+              - Seconds allowed between two keys of a number (1 to 10). When the IVR is created without it, C(3).
+            type: int
+          alert_info:
+            description:
+              - Keyword for the Alert-Info header, so phones can ring distinctively.
+            type: str
+          dial_ext_option:
+            description:
+              - 'Whether callers may dial extensions directly: C(disable) none, C(all) every one, C(allow) only those of C(allowed_extensions)
+                and C(allowed_departments), C(restrict) all but those of C(restricted_extensions) and C(restricted_departments).
+                When the IVR is created without it, C(disable).'
+            type: str
+            choices:
+              - disable
+              - all
+              - allow
+              - restrict
+          allowed_extensions:
+            description:
+              - Extension numbers callers may dial with C(dial_ext_option=allow); the complete list (order does not matter).
+                The PBX keeps it only while C(dial_ext_option=allow).
+            type: list
+            elements: str
+          allowed_departments:
+            description:
+              - Departments (by name, or by path such as C(Sales/EU)) whose extensions callers may dial with C(dial_ext_option=allow);
+                the complete list. Extension groups in the PBX's list are kept as they are.
+            type: list
+            elements: str
+          restricted_extensions:
+            description:
+              - Extension numbers callers may not dial with C(dial_ext_option=restrict); the complete list.
+            type: list
+            elements: str
+          restricted_departments:
+            description:
+              - Departments whose extensions callers may not dial with C(dial_ext_option=restrict); the complete list.
+            type: list
+            elements: str
+          enb_dial_outb_routes:
+            description:
+              - Let callers dial external numbers through the outbound routes of C(outbound_routes).
+            type: bool
+          outbound_routes:
+            description:
+              - Names of the outbound routes callers may use with C(enb_dial_outb_routes=true); the complete list. The PBX
+                requires at least one while C(enb_dial_outb_routes=true).
+            type: list
+            elements: str
+          enb_dial_check_vm:
+            description:
+              - Let callers check voicemail through the IVR.
+            type: bool
+          enb_prompt_manager:
+            description:
+              - Let callers dial C(#9) to record a new IVR prompt, after C(prompt_manager_password).
+            type: bool
+          prompt_manager_password:
+            description:
+              - Password (digits) for changing the prompt with C(#9); the PBX requires it while C(enb_prompt_manager=true).
+              - The PBX never reveals it (it answers C(*****)), so with O(update_password=always) it is sent on every run
+                and the task reports a change.
+            type: str
+          key_0:
+            description:
+              - 'Where a caller who presses key 0 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_0_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 0 (API field C(allow_out_record0); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_1:
+            description:
+              - 'Where a caller who presses key 1 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_1_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 1 (API field C(allow_out_record1); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_2:
+            description:
+              - 'Where a caller who presses key 2 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_2_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 2 (API field C(allow_out_record2); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_3:
+            description:
+              - 'Where a caller who presses key 3 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_3_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 3 (API field C(allow_out_record3); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_4:
+            description:
+              - 'Where a caller who presses key 4 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_4_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 4 (API field C(allow_out_record4); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_5:
+            description:
+              - 'Where a caller who presses key 5 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_5_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 5 (API field C(allow_out_record5); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_6:
+            description:
+              - 'Where a caller who presses key 6 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_6_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 6 (API field C(allow_out_record6); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_7:
+            description:
+              - 'Where a caller who presses key 7 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_7_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 7 (API field C(allow_out_record7); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_8:
+            description:
+              - 'Where a caller who presses key 8 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_8_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 8 (API field C(allow_out_record8); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_9:
+            description:
+              - 'Where a caller who presses key 9 goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_9_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key 9 (API field C(allow_out_record9); the manual's
+                words, although the name suggests the opposite).
+            type: bool
+          key_star:
+            description:
+              - 'Where a caller who presses key C(*) goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_star_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key C(*) (API field C(allow_out_record_star); the
+                manual's words, although the name suggests the opposite).
+            type: bool
+          key_hash:
+            description:
+              - 'Where a caller who presses key C(#) goes, for example C({type: ring_group, number: ''6300''}), C({type: external_num,
+                number: ''5551234'', prefix: ''9''}) or C({type: play_prompt, prompt: menu.wav, repeat: 2}).'
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          key_hash_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of key C(#) (API field C(allow_out_record_hash); the
+                manual's words, although the name suggests the opposite).
+            type: bool
+          timeout_destination:
+            description:
+              - Where the call goes when the caller has pressed nothing after the prompt played C(prompt_repeat) times, each
+                followed by C(response_timeout) seconds of waiting.
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          timeout_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of the response timeout (API field C(allow_out_record_timeout);
+                the manual's words, although the name suggests the opposite).
+            type: bool
+          invalid_destination:
+            description:
+              - Where the call goes when the caller presses a key that leads nowhere.
+              - 'C({type: none}) leaves it unconfigured; under O(telephony.pbx.yeastar_config#module:state=replaced) a slot
+                not declared goes back to that.'
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(dial_by_name) lets the caller
+                    dial by name; C(external_num) dials C(number) with the dial C(prefix); C(play_greeting) plays C(prompt)
+                    C(repeat) times and hangs up; C(play_prompt) plays C(prompt) C(repeat) times and returns; C(group_vm)
+                    and C(conference) take the API ID in C(value); C(none) leaves the slot unconfigured (the API's empty type);
+                    it is what a slot holds when the IVR is created without it.
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - dial_by_name
+                  - external_num
+                  - play_greeting
+                  - play_prompt
+                  - none
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          invalid_stop_recording:
+            description:
+              - Stop recording the call once it goes to the destination of an invalid key (API field C(allow_out_record_invalid);
+                the manual's words, although the name suggests the opposite).
+            type: bool
   state:
     description:
       - C(merged) creates the declared objects that are missing and updates the options given; options not given keep their

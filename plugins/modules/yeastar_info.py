@@ -9,7 +9,7 @@ __metaclass__ = type
 
 DOCUMENTATION = r"""
 module: yeastar_info
-short_description: Read system information, capacity, extensions and departments of a Yeastar P-Series PBX
+short_description: Read system information, capacity and the objects of a Yeastar P-Series PBX
 version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
     choices:
       - system
       - capacity
@@ -38,6 +38,8 @@ options:
       - ring_groups
       - queues
       - queue_pause_reasons
+      - ivrs
+      - pin_lists
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -110,6 +112,20 @@ queue_pause_reasons:
   type: list
   elements: dict
   sample: [{code: "*01", reason: Lunch}]
+ivrs:
+  description:
+    - Every IVR with its details (key slots, dial lists), read in list pages and query batches of 100.
+    - The prompt password is masked (the PBX masks it too).
+  returned: when O(gather) contains C(ivrs)
+  type: list
+  elements: dict
+  sample: [{id: 2, number: "6200", name: Main menu, prompt: default, press1_dest: ring_group, press1_dest_value: "3"}]
+pin_lists:
+  description: Every PIN list, read in list pages (they hold every field); the PINs masked.
+  returned: when O(gather) contains C(pin_lists)
+  type: list
+  elements: dict
+  sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -139,6 +155,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_s
 from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IVR
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PIN_LIST
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
 
 
@@ -170,6 +188,9 @@ READERS = {
     "queues": lambda module, client: client.query(
         "queue/query", [queue["id"] for queue in client.pages("queue/list", key="queue_list")]),
     "queue_pause_reasons": lambda module, client: list(client.pages("queue_pause_reason/list")),
+    "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
+        "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
+    "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
 }
 SUBSETS = list(READERS)
 

@@ -50,8 +50,9 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_queue",
-                            "yeastar_queue_agent", "yeastar_queue_pause_reasons", "yeastar_ring_group"]
+    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ivr",
+                            "yeastar_pin_list", "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons",
+                            "yeastar_ring_group"]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
@@ -159,3 +160,9 @@ def test_a_nested_option_names_its_siblings_in_code_markup_and_top_options_in_op
 def test_options_named_like_secrets_that_are_not_secret_say_so_whatever_their_type():
     spec = build_argument_spec([Field("key_destination", "dict", doc="Where.", options=[Field("type", doc="T.")])])
     assert spec["key_destination"]["no_log"] is False
+
+
+def test_references_to_other_modules_keep_their_option_markup():
+    nested = Field("config", "dict", doc="C.", options=[
+        Field("slot", doc="Reset under O(telephony.pbx.yeastar_config#module:state=replaced).")])
+    assert "O(telephony.pbx.yeastar_config#module:state=replaced)" in "\n".join(render_docs.render_fields([nested], 2))

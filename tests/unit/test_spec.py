@@ -398,6 +398,8 @@ def test_argument_spec_entry_carries_type_choices_default_required_elements_and_
     (Field("update_password", choices=["on_create", "always"]), False),
     (Field("api_key"), False),
     (Field("token_name"), False),
+    (Field("key_0", "dict"), False),
+    (Field("key_hash", "dict", options=[Field("type")]), False),
     (Field("pin_length", "int"), None),
     (Field("enb_vm_pin", "bool"), None),
     (Field("first_name"), None),
@@ -412,7 +414,7 @@ def all_options(spec, prefix=""):
         yield from all_options(entry.get("options") or {}, prefix + name + ".")
 
 
-MODULES = ["yeastar_department", "yeastar_extension", "yeastar_info"]
+MODULES = ["yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ivr", "yeastar_pin_list"]
 
 
 @pytest.mark.parametrize("module_name", MODULES)
