@@ -301,6 +301,8 @@ class Reference(Scalar):
         self.empty = () if many else None
 
     def from_option(self, field, value, resolve):
+        if self.many and not value:
+            return ()  # nothing to look up: no request for the kind's table
         ids = resolve(field.reference, value if self.many else [value], field.name)
         return _ordered(field, ids) if self.many else ids[0]
 

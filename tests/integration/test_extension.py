@@ -182,7 +182,9 @@ def test_a_loop_reads_references_once_and_sees_a_department_created_just_before(
     run = workspace.playbook(loop, json_output=True)
     assert run.rc == 0, run.output
     by_endpoint = pbx.counters()["by_endpoint"]
-    assert by_endpoint["organization/list"] == 2, "the department task's read, then one after its create"
-    assert by_endpoint["system/get_menuoptions"] == 1, "roles read once for the whole loop"
+    # The department task's read, then one after its create; one more only if the loop outlives the 30-second
+    # cache on a loaded machine. Without the cache it would be one per item.
+    assert 2 <= by_endpoint["organization/list"] <= 3, by_endpoint
+    assert by_endpoint["system/get_menuoptions"] <= 2, "roles read once for the whole loop: %s" % by_endpoint
     assert all(stored_extensions(pbx)[number]["organization_list"] for number in rooms)
     assert pbx.counters()["total"] - pbx.counters()["writes"] <= 2 * len(rooms) + 4
