@@ -2,13 +2,14 @@
 integrator writes without the collection, a fresh emulator sized for the run, and measuring one playbook run
 by the emulator's own request counters."""
 
+import contextlib
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
 
-from pbxlab import CLIENT_ID, CLIENT_SECRET, Emulator, Workspace  # noqa: E402,F401 pylint: disable=wrong-import-position
+from pbxlab import CLIENT_ID, CLIENT_SECRET, Emulator, Workspace  # noqa: E402 pylint: disable=wrong-import-position
 
 PASSWORD = "Bench-Passw0rd-1"
 DEPARTMENT = "Yeastar"  # the root department every PBX has (id 1), so neither way has to create one
@@ -19,6 +20,18 @@ PLAYBOOK_TIMEOUT = 3 * 3600
 
 def extensions(count):
     return [{"number": str(FIRST_NUMBER + i), "first_name": "Room", "last_name": str(i)} for i in range(count)]
+
+
+@contextlib.contextmanager
+def lab():
+    """One emulator and a workspace with an inventory for it, for the whole benchmark."""
+    emulator = Emulator()
+    workspace = Workspace(emulator)
+    try:
+        yield emulator, workspace
+    finally:
+        emulator.stop()
+        workspace.cleanup()
 
 
 def fresh(emulator, count):

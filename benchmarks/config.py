@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import DEPARTMENT, PASSWORD, Emulator, Workspace, extensions, fresh, measure, uri_play
+from common import DEPARTMENT, PASSWORD, extensions, fresh, lab, measure, uri_play
 import extensions as extension_loop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -213,20 +213,15 @@ def main():
         command = "`make bench`, which runs " + command
     started = datetime.datetime.now(datetime.timezone.utc)
     load_before = os.getloadavg()[0]
-    emulator = Emulator()
-    workspace = Workspace(emulator)
     rows = {}
     loop_rows = []
-    try:
+    with lab() as (emulator, workspace):
         for count in sizes:
             for (way, run), row in bench(emulator, workspace, count, ways).items():
                 rows[count, way, run] = row
         if args.extension_loop:
             print("make benchmark at N=%d ..." % args.extension_loop, file=sys.stderr, flush=True)
             loop_rows = extension_loop.compare(emulator, workspace, args.extension_loop)
-    finally:
-        emulator.stop()
-        workspace.cleanup()
     text = report(rows, sizes, ways, loop_rows, args.extension_loop, command, started, load_before)
     output = Path(args.output)
     if not output.is_absolute():

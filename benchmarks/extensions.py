@@ -5,7 +5,7 @@ timing; run it with `make benchmark` (N=20 by default, `make benchmark N=100`)."
 
 import argparse
 
-from common import DEPARTMENT, PASSWORD, Emulator, Workspace, extensions, fresh, measure, uri_play
+from common import DEPARTMENT, PASSWORD, extensions, fresh, lab, measure, uri_play
 
 
 def module_play(count):
@@ -31,13 +31,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("-n", type=int, default=20, help="extensions to provision")
     count = parser.parse_args().n
-    emulator = Emulator()
-    workspace = Workspace(emulator)
-    try:
+    with lab() as (emulator, workspace):
         rows = compare(emulator, workspace, count)
-    finally:
-        emulator.stop()
-        workspace.cleanup()
     baseline = rows[0][1]
     print("%d extensions" % count)
     print("%-34s %8s %9s %7s %10s %10s" % ("", "seconds", "requests", "writes", "s ratio", "req ratio"))
