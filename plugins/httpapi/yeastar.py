@@ -22,8 +22,9 @@ description:
     of 8 valid tokens per application.
   - A refused login fails at once and is never retried, because the PBX blocks the
     controller's address after 5 consecutive failed logins.
-  - Reads that fail transiently (connection errors, HTTP 5xx, C(70082)) are retried with a
-    bounded backoff; writes are never resent after an uncertain failure.
+  - Reads that fail transiently (connection errors, HTTP 5xx) are retried with a
+    bounded backoff; writes are never resent after an uncertain failure. C(70082) (the PBX is
+    busy and did not act) is retried with the same backoff for every request, writes included.
   - Tokens and the Client Secret never appear in logs.
   - When the controller process is gone (killed with its workers left running), the connection
     revokes its token and refuses every further request; it never logs in again.
@@ -56,6 +57,7 @@ import re
 
 from ansible.module_utils.connection import ConnectionError as RPCError
 from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import (
+    BUSY,
     NOT_SENT,
     OK,
     TOKEN_EXPIRED,
@@ -112,9 +114,9 @@ class HttpApi(TokenHttpApi):
         return self._tokens_from(answer)
 
     def request_logout(self, tokens):
-        status, answer = self._exchange("GET", self.endpoint_path("del_token"), None, None, tokens)
+        status, answer = self.exchange("GET", self.endpoint_path("del_token"), None, None, tokens)
         if not isinstance(answer, dict) or answer.get("errcode") not in (0, TOKEN_EXPIRED_CODE):
-            raise RevocationFailed("del_token answered %s" % self._describe(status, answer))
+            raise RevocationFailed("del_token answered %s" % self.describe_answer(status, answer))
 
     def authorize(self, query, headers, access_token):
         query["access_token"] = access_token
@@ -127,11 +129,16 @@ class HttpApi(TokenHttpApi):
             if payload.get("errcode") == TOKEN_EXPIRED_CODE:
                 return TOKEN_EXPIRED
             if payload.get("errcode") == OVERLOADED_CODE:
-                return TRANSIENT
+                return BUSY
         return OK
 
+    def describe_answer(self, status, payload):
+        if isinstance(payload, dict) and "errcode" in payload:
+            return "errcode %s %s" % (payload.get("errcode"), payload.get("errmsg", ""))
+        return super().describe_answer(status, payload)
+
     def _token_call(self, endpoint, body):
-        status, answer = self._exchange("POST", self.endpoint_path(endpoint), None, body, None)
+        status, answer = self.exchange("POST", self.endpoint_path(endpoint), None, body, None)
         if not isinstance(answer, dict) or "errcode" not in answer:
             raise LoginFailed(
                 "No Yeastar API answers at %s: %s answered HTTP %s without the API's envelope. Check ansible_host, "

@@ -11,7 +11,7 @@ __metaclass__ = type
 from ansible.module_utils.connection import Connection, ConnectionError
 
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import TransportFailure
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import UnknownReference
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import SECRET_SHOWN, UnknownReference, looks_secret
 
 # The connection's JSON-RPC error code for a request refused before it left the controller
 # (plugin_utils.token_session.NOT_SENT; modules cannot import controller-side code).
@@ -36,17 +36,35 @@ class Pending(str):
 
 
 class ApiClient:
-    """Base of a vendor client. Subclasses send requests through `self.connection` and implement
-    `lookup(kind)`, returning a table with `ids(names, option)` and `names(ids)`."""
+    """Base of a vendor client. Subclasses send requests through `self.connection` and declare
+    REFERENCE_KINDS: for each kind of object options refer to by name, the method that loads its
+    table (an object with `ids(names, option)`, `names(ids)` and `add(ident, identity)`).
 
-    def __init__(self, module, option_name=None):
-        self.connection = Connection(module._socket_path)
-        self.check_mode = module.check_mode
+    Tables are loaded once per task and kept current without reading them again: a created object is
+    added to its table, a deleted one removed (identities never change on update)."""
+
+    REFERENCE_KINDS = {}
+
+    def __init__(self, module, option_name=None, offline=False):
+        # The connection opens on first use: states that need none (rendered, parsed) never open it.
+        self._socket_path = None if offline else module._socket_path
+        self._connection = None
+        self.offline = offline
+        self.check_mode = module.check_mode or offline
         self.option_name = option_name
         self.sent = []
         self.planned = []
+        self.rendered = []
         self.warnings = []
         self._memo = {}
+
+    @property
+    def connection(self):
+        if self._connection is None:
+            if self._socket_path is None:
+                raise TransportFailure("This state works without a connection to the PBX, yet a request was needed")
+            self._connection = Connection(self._socket_path)
+        return self._connection
 
     def send(self, method, endpoint, params, body, idempotent):
         """One request over the persistent connection; listed in `sent` unless refused before leaving."""
@@ -63,8 +81,15 @@ class ApiClient:
     def record(self, method, endpoint):
         self.sent.append("%s %s" % (method, endpoint))
 
-    def plan(self, method, endpoint):
+    def plan(self, method, endpoint, params=None, body=None):
+        """A write check mode skips; kept whole (secrets masked) for the rendered state."""
         self.planned.append("%s %s" % (method, endpoint))
+        request = {"method": method, "endpoint": endpoint}
+        if params:
+            request["query"] = masked(params)
+        if body is not None:
+            request["body"] = masked(body)
+        self.rendered.append(request)
 
     def report(self):
         return {"sent": list(self.sent), "planned": list(self.planned)}
@@ -75,7 +100,27 @@ class ApiClient:
         return self._memo[key]
 
     def lookup(self, kind):
+        return self.memo(("reference", kind), lambda: self.offline_table(kind) if self.offline else
+                         getattr(self, self.REFERENCE_KINDS[kind])())
+
+    def offline_table(self, kind):
+        """The table a kind has when there is no PBX to ask: nothing in it, names stand for themselves."""
         raise NotImplementedError
+
+    def remember(self, kind, ident, identity):
+        """A created object joins its table (when loaded); in check mode it has no id yet and a Pending stands in."""
+        table = self._memo.get(("reference", kind))
+        if table is not None:
+            table.add(ident, identity)
+
+    def remember_table(self, kind, table):
+        """A table read on the way (a full listing) serves the look-ups too."""
+        self._memo[("reference", kind)] = table
+
+    def forget(self, kind, ident):
+        table = self._memo.get(("reference", kind))
+        if table is not None:
+            table.remove(ident)
 
     def resolve(self, kind, names, option):
         """Ids for names. In check mode a name not found is assumed to come from an earlier task of
@@ -88,7 +133,8 @@ class ApiClient:
             except UnknownReference as exc:
                 if not self.check_mode:
                     raise
-                self.warnings.append("%s. Check mode assumes an earlier task creates it." % exc)
+                if not self.offline:
+                    self.warnings.append("%s. Check mode assumes an earlier task creates it." % exc)
                 ids.append(Pending(kind, name))
         return ids
 
@@ -96,3 +142,13 @@ class ApiClient:
         known = self.lookup(kind).names([i for i in ids if not isinstance(i, Pending)])
         found = iter(known)
         return [i.name if isinstance(i, Pending) else next(found) for i in ids]
+
+
+def masked(value):
+    """A request body or query with the values of secret-looking keys masked."""
+    if isinstance(value, dict):
+        return dict((key, SECRET_SHOWN if looks_secret(key) and item not in (None, "") else masked(item))
+                    for key, item in value.items())
+    if isinstance(value, list):
+        return [masked(item) for item in value]
+    return value

@@ -3,10 +3,11 @@
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
 """The vendor-neutral resource engine: desired options + current object -> plan -> result.
 
-A vendor supplies an adapter with the spec, reads (find, resolve, names), writes
-(create, update, delete) and a client that records the requests it sent or planned.
-The engine decides what changes, builds minimal payloads, skips writes in check mode
-and reports before/after for --diff. It never talks HTTP itself.
+A vendor supplies, per resource, an adapter (a ResourceAdapter) with the spec, reads (list,
+find, identity_of), writes (create, update, delete) and a client that resolves references and
+records the requests it sent or, in check mode, only planned. The engine decides what changes,
+builds minimal payloads and reports before/after for --diff. It never talks HTTP itself;
+module_utils/bulk.py runs it over whole sets of objects.
 """
 
 from __future__ import absolute_import, division, print_function
@@ -16,6 +17,97 @@ __metaclass__ = type
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import SECRET_SHOWN, InputError
 
 SECRET_CHANGED = SECRET_SHOWN + " (new value)"
+# What every module and yeastar_config do with secrets of existing objects unless told otherwise.
+UPDATE_PASSWORD_DEFAULT = "on_create"
+
+
+class ResourceAdapter:
+    """How one kind of object is read and written on one vendor's PBX. Subclasses set `spec`, `kind` (the
+    reference kind the objects are known as, if other objects refer to them) and implement the reads and
+    writes; the defaults here cover what is the same for every vendor."""
+
+    spec = None
+    kind = None
+
+    def __init__(self, client):
+        self.client = client
+
+    # ------------------------------------------------------------------ reads
+    def list(self):
+        """Every object of the kind, in API form with the details the spec compares."""
+        raise NotImplementedError
+
+    def identity_of(self, current):
+        """The identity options (natural key) of a listed object."""
+        return dict((field.name, current.get(field.api)) for field in self.spec.fields if field.identity)
+
+    def key(self, identity):
+        """A hashable form of an identity, equal for every way of writing it."""
+        return tuple(identity.get(field.name) for field in self.spec.fields if field.identity)
+
+    def find(self, identity):
+        wanted = self.key(identity)
+        for current in self.list():
+            if self.key(self.identity_of(current)) == wanted:
+                return current
+        return None
+
+    def resolve(self, kind, names, option):
+        return self.client.resolve(kind, names, option)
+
+    def names(self, kind, ids):
+        return self.client.names(kind, ids)
+
+    def label(self, identity):
+        return self.spec.describe(identity)
+
+    def references_of(self, current):
+        """(kind, id) of every object this one refers to, read from its reference fields."""
+        found = []
+        for field in self.spec.fields:
+            found.extend(field.referenced_ids(current.get(field.api)))
+        return found
+
+    def deletable(self, current):
+        """False for objects the PBX keeps whatever is declared (a root department)."""
+        return True
+
+    def ordered(self, items):
+        """Declared items (option form) in the order they can be created: what others refer to first."""
+        return list(items)
+
+    def deletion_order(self, currents):
+        return list(currents)
+
+    def sort_key(self, shown):
+        """Where an object (in option form) goes in gathered output, so exports diff cleanly."""
+        return tuple(str(shown.get(field.name) or "") for field in self.spec.fields if field.identity)
+
+    def check_create(self, identity, wanted):
+        """Raise InputError for a creation the PBX will refuse, so check mode reports it too."""
+
+    # ----------------------------------------------------------------- writes
+    def create_payload(self, identity, fields):
+        raise NotImplementedError
+
+    def create(self, payload):
+        """Create; return the new object in API form (with its id unless in check mode)."""
+        raise NotImplementedError
+
+    def update(self, current, payload):
+        raise NotImplementedError
+
+    def delete(self, current):
+        raise NotImplementedError
+
+    def created(self, current, identity):
+        """Tell the client's reference tables about a new object, so later references to it resolve."""
+        if self.kind:
+            self.client.remember(self.kind, current.get("id"), identity)
+
+    def deleted(self, current):
+        if self.kind:
+            self.client.forget(self.kind, current.get("id"))
 
 
 class Plan:
@@ -29,14 +121,21 @@ class Plan:
         self.after = after
 
 
-def plan_present(adapter, identity, wanted_options, current, update_secrets):
-    """Compare the wanted options with the current API object; resolve references on the way."""
+def plan_present(adapter, identity, wanted_options, current, update_secrets, reset=False):
+    """Compare the wanted options with the current API object; resolve references on the way.
+
+    With `reset`, options not given go back to their reset values (state replaced)."""
     spec = adapter.spec
+    if reset and current is not None:
+        wanted_options = with_reset_values(spec, identity, wanted_options)
+    elif current is None:
+        wanted_options = with_complete_entries(spec, identity, wanted_options)
     wanted = dict((name, spec.by_name[name].canonical_from_option(value, adapter.resolve))
                   for name, value in wanted_options.items())
     shown_identity = dict((name, value) for name, value in identity.items() if value is not None)
     if current is None:
         wanted = _with_create_defaults(spec, identity, wanted)
+        adapter.check_create(identity, wanted)
         payload = adapter.create_payload(identity, dict(
             (spec.by_name[name].api, spec.by_name[name].api_from_canonical(value)) for name, value in wanted.items()))
         after = dict(shown_identity, **_shown(spec, wanted, adapter.names, new_secrets=True))
@@ -63,6 +162,30 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets):
     payload = dict((spec.by_name[name].api, spec.by_name[name].api_from_canonical(
         value, current.get(spec.by_name[name].api))) for name, value in changes.items())
     return Plan("update", current, payload, before, after)
+
+
+def with_reset_values(spec, identity, wanted_options):
+    """The options given, completed with the reset value of every other field that has one."""
+    complete = dict(wanted_options)
+    for field in spec.fields:
+        if field.identity:
+            continue
+        reset = field.reset_value(identity)
+        if reset is None:
+            continue
+        complete[field.name] = field.codec.completed(field, wanted_options.get(field.name), reset)
+    return complete
+
+
+def with_complete_entries(spec, identity, wanted_options):
+    """For a creation, keyed entries completed with what a new object gets: a PBX may require every
+    sub-option of an entry it is sent (Yeastar's presence rules need ring_timeout)."""
+    complete = dict(wanted_options)
+    for name, value in wanted_options.items():
+        field = spec.by_name[name]
+        if field.keyed and field.reset is not None:
+            complete[name] = field.codec.completed(field, value, field.reset_value(identity))
+    return complete
 
 
 def _with_create_defaults(spec, identity, wanted):
@@ -96,22 +219,25 @@ def plan_absent(adapter, identity, current):
     return Plan("delete", current, None, before, {})
 
 
-def apply_plan(adapter, plan, check_mode):
-    """Carry the plan out (or only record the planned writes in check mode); return the object after."""
+def apply_plan(adapter, plan, identity):
+    """Carry the plan out (the client only records writes in check mode); return the object after."""
     if plan.action is None:
         return plan.current
     if plan.action == "delete":
-        adapter.delete(plan.current, check_mode)
+        adapter.delete(plan.current)
+        adapter.deleted(plan.current)
         return None
     if plan.action == "create":
-        return adapter.create(plan.payload, check_mode)
-    adapter.update(plan.current, plan.payload, check_mode)
+        created = adapter.create(plan.payload)
+        adapter.created(created, identity)
+        return created
+    adapter.update(plan.current, plan.payload)
     merged = dict(plan.current)
     merged.update(plan.payload)
     return merged
 
 
-def ensure(adapter, params, check_mode):
+def ensure(adapter, params):
     """The whole single-object flow a resource module runs."""
     spec = adapter.spec
     identity = spec.identity(params)
@@ -120,8 +246,8 @@ def ensure(adapter, params, check_mode):
     if params.get("state") == "absent":
         plan = plan_absent(adapter, identity, current)
     else:
-        plan = plan_present(adapter, identity, wanted, current, params.get("update_password", "always"))
-    after = apply_plan(adapter, plan, check_mode)
+        plan = plan_present(adapter, identity, wanted, current, params.get("update_password", UPDATE_PASSWORD_DEFAULT))
+    after = apply_plan(adapter, plan, identity)
     result = {
         "changed": plan.action is not None,
         spec.name: mask_secrets(spec, after) if after else {},

@@ -1,7 +1,10 @@
 # -*- coding: utf-8 -*-
 # Copyright: telephony.pbx contributors
 # GNU General Public License v3.0+ (see https://www.gnu.org/licenses/gpl-3.0.txt)
-"""The one exception type for errors the PBX reports, rendered in plain words."""
+"""The one exception type for errors a PBX reports, rendered in plain words.
+
+Vendor-neutral: each vendor's client turns its own error format into a PBXError
+(Yeastar's envelope in module_utils/yeastar.py), with fields already named by their options."""
 
 from __future__ import absolute_import, division, print_function
 
@@ -13,75 +16,60 @@ class TransportFailure(Exception):
 
 
 class PBXError(Exception):
-    """A request the PBX answered with an error: errcode, errmsg and the offending fields."""
+    """A request the PBX answered with an error.
 
-    def __init__(self, endpoint, errcode=None, errmsg=None, submsg=None, invalid_params=None,
-                 duplicate_fields=None, http_status=None, option_name=None):
+    `invalid` lists {"field", "reason", "value"} and `duplicates` {"field", "value", "holder"}, fields
+    named as the user knows them; `answer` keeps the vendor's raw error for the result."""
+
+    def __init__(self, endpoint, errcode=None, errmsg=None, detail=None, invalid=None, duplicates=None,
+                 http_status=None, hint=None, answer=None):
         self.endpoint = endpoint
         self.errcode = errcode
         self.errmsg = errmsg
-        self.submsg = submsg
-        self.invalid_params = invalid_params or []
-        self.duplicate_fields = duplicate_fields or []
+        self.detail = detail
+        self.invalid = invalid or []
+        self.duplicates = duplicates or []
         self.http_status = http_status
-        self._option_name = option_name or (lambda name: name)
+        self.hint = hint
+        self.answer = answer
         super(PBXError, self).__init__(self.render())
-
-    @classmethod
-    def from_envelope(cls, endpoint, envelope, option_name=None):
-        return cls(endpoint, envelope.get("errcode"), envelope.get("errmsg"), envelope.get("submsg"),
-                   envelope.get("invalid_param_list"), envelope.get("duplicate_field_list"),
-                   option_name=option_name)
-
-    def _field(self, api_name):
-        option = self._option_name(api_name)
-        return option if option == api_name else "%s (API field %s)" % (option, api_name)
 
     def render(self):
         if self.errcode is None:
-            return "The PBX answered %s with HTTP %s and no API envelope: %s" % (
+            return "The PBX answered %s with HTTP %s and no API error format: %s" % (
                 self.endpoint, self.http_status, self.errmsg)
         text = "The PBX refused %s: errcode %s %s" % (self.endpoint, self.errcode, self.errmsg or "")
-        if self.submsg:
-            text += " (%s)" % self.submsg
+        if self.detail:
+            text += " (%s)" % self.detail
         text += "."
-        if self.invalid_params:
-            text += " Invalid: %s." % "; ".join(self._invalid(item) for item in self.invalid_params)
-        if self.duplicate_fields:
-            text += " Already in use: %s." % "; ".join(self._duplicate(item) for item in self.duplicate_fields)
-        hint = HINTS.get(self.errcode)
-        if hint:
-            text += " " + hint
+        if self.invalid:
+            text += " Invalid: %s." % "; ".join(_invalid(item) for item in self.invalid)
+        if self.duplicates:
+            text += " Already in use: %s." % "; ".join(_duplicate(item) for item in self.duplicates)
+        if self.hint:
+            text += " " + self.hint
         return text
-
-    def _invalid(self, item):
-        reason = item.get("validation_type") or item.get("reason") or "rejected"
-        if "value" in item and item.get("value") not in (None, ""):
-            reason += ", value %r" % (item["value"],)
-        return "%s (%s)" % (self._field(item.get("field", "?")), reason)
-
-    def _duplicate(self, item):
-        holder = " ".join(str(v) for v in (item.get("external_source"), item.get("external_source_name")) if v)
-        return "%s %r is already used by %s" % (self._field(item.get("field", "?")), item.get("value"), holder or "another object")
 
     def as_dict(self):
         return {
             "endpoint": self.endpoint,
             "errcode": self.errcode,
             "errmsg": self.errmsg,
-            "submsg": self.submsg,
-            "invalid_param_list": self.invalid_params,
-            "duplicate_field_list": self.duplicate_fields,
+            "detail": self.detail,
+            "invalid": self.invalid,
+            "duplicates": self.duplicates,
             "http_status": self.http_status,
+            "answer": self.answer,
         }
 
 
-HINTS = {
-    10001: "The PBX does not offer this endpoint; check the firmware version (83.7.0.16 or later).",
-    10005: "The API application lacks the permission for this request.",
-    60001: "The object no longer exists; it may have been deleted meanwhile. Re-run the task.",
-    60002: "A PBX limit was reached (number of objects, department depth, or licence capacity).",
-    60101: "The role does not exist on this PBX.",
-    70120: "Department Management is not enabled on this PBX.",
-    70082: "The PBX is overloaded; try again later.",
-}
+def _invalid(item):
+    reason = item.get("reason") or "rejected"
+    if item.get("value") not in (None, ""):
+        reason += ", value %r" % (item["value"],)
+    return "%s (%s)" % (item.get("field") or "?", reason)
+
+
+def _duplicate(item):
+    return "%s %r is already used by %s" % (item.get("field") or "?", item.get("value"),
+                                            item.get("holder") or "another object")

@@ -20,6 +20,14 @@ import re
 SECRET_SHOWN = "********"
 UNKNOWN = object()
 
+# Names that look like secrets: the options among them that are not secret get an explicit no_log=False
+# (ansible-test asks for it), and the connection masks such query and answer keys in its logs.
+SECRET_NAME = re.compile(r"pass(?!ive)|secret|token|key|(^|_)pin$", re.IGNORECASE)
+
+
+def looks_secret(name):
+    return bool(SECRET_NAME.search(name))
+
 
 class InputError(Exception):
     """User input the module rejects before sending any request."""
@@ -37,7 +45,8 @@ class Field:
                  required_on_create=False, create_only=False, secret=False, readable=True,
                  reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
                  length=None, value_range=None, pattern=None, pattern_hint=None, check=None,
-                 unordered=False, mutually_exclusive=None, version_added="0.1.0"):
+                 unordered=False, mutually_exclusive=None, reset=None, applies_if=None, codec=None,
+                 version_added="0.1.0"):
         self.name = name
         self.type = type
         self.api = api or name
@@ -66,7 +75,11 @@ class Field:
         self.check = check
         self.unordered = unordered
         self.mutually_exclusive = mutually_exclusive
+        self.reset = reset
+        self.applies_if = applies_if
         self.version_added = version_added
+        self.options_by_name = dict((sub.name, sub) for sub in options or [])
+        self.codec = codec or codec_for(self)
 
     @property
     def keyed(self):
@@ -88,6 +101,9 @@ class Field:
                         sub.check_written_type(item.get(sub.name), "%s.%s" % (label, sub.name))
                 elif self.elements == "str":
                     _refuse_non_string(item, label, self.secret)
+        elif self.type == "dict" and self.options and isinstance(value, dict):
+            for sub in self.options:
+                sub.check_written_type(value.get(sub.name), "%s.%s" % (where, sub.name))
         elif self.type == "str":
             _refuse_non_string(value, where, self.secret)
 
@@ -131,25 +147,10 @@ class Field:
             if problem:
                 raise InputError("%s %s" % (where, problem))
 
-    # -------------------------------------------------------- conversions
+    # ------------------------------------------------ conversions (codec)
     def canonical_from_option(self, value, resolve):
-        """Option value -> canonical value; `resolve(kind, names)` maps names to ids."""
-        if value is None:
-            return None
-        if self.reference:
-            names = value if self.type == "list" else [value]
-            ids = resolve(self.reference, names, self.name)
-            if self.type != "list":
-                return ids[0]
-            return tuple(sorted(ids)) if self.unordered else tuple(ids)
-        if self.keyed:
-            return dict((item[self.key], dict((sub.name, sub.canonical_from_option(item.get(sub.name), resolve))
-                                              for sub in self.options if sub.name != self.key
-                                              and item.get(sub.name) is not None))
-                        for item in value)
-        if self.type == "list":
-            return tuple(sorted(value)) if self.unordered else tuple(value)
-        return value
+        """Option value -> canonical value; `resolve(kind, names, option)` maps names to ids."""
+        return None if value is None else self.codec.from_option(self, value, resolve)
 
     def canonical_from_api(self, value):
         """API value -> canonical value, or UNKNOWN when the API does not reveal it."""
@@ -159,43 +160,14 @@ class Field:
             if self.secret or not self.readable:
                 return UNKNOWN
             # PBXes leave empty fields out of answers: absent is the same as empty.
-            return {"str": "", "list": ()}.get(self.type) if not self.keyed else {}
+            return self.empty
         if not self.readable:
             return UNKNOWN
-        if self.keyed:
-            entries = {}
-            for item in value:
-                entries[item.get(self.key)] = dict((sub.name, sub.canonical_from_api(item.get(sub.api)))
-                                                   for sub in self.options if sub.name != self.key)
-            return entries
-        if self.reference:
-            # Ids keep the type the adapter's look-ups use; only names are option-typed.
-            ids = list(value) if self.type == "list" else value
-            return (tuple(sorted(ids)) if self.unordered else tuple(ids)) if self.type == "list" else ids
-        if self.type == "list":
-            items = [_coerce(v, self.elements) for v in value]
-            return tuple(sorted(items)) if self.unordered else tuple(items)
-        if self.type == "bool":
-            return _api_bool(value, self.api_true, self.api_false)
-        return _coerce(value, self.type)
+        return self.codec.from_api(self, value)
 
     def api_from_canonical(self, value, current=None):
-        """Canonical -> API value. Keyed lists merge into the current entries so no field is dropped."""
-        if self.keyed:
-            # Current entries are re-sent whole, minus the response-only keys the API refuses.
-            settable = set(sub.api for sub in self.options)
-            merged = dict((item.get(self.key), dict((k, v) for k, v in item.items() if k in settable))
-                          for item in (current or []))
-            for key, wanted in value.items():
-                entry = merged.setdefault(key, {self.key: key})
-                for sub in self.options:
-                    if sub.name in wanted:
-                        entry[sub.api] = sub.api_from_canonical(wanted[sub.name])
-            return [merged[key] for key in sorted(merged, key=_order_of(current, self.key))]
-        if self.type == "bool":
-            value = self.api_true if value else self.api_false
-        elif self.type == "list":
-            value = list(value)
+        """Canonical -> API value; `current` is the API value it replaces (keyed lists merge into it)."""
+        value = self.codec.to_api(self, value, current)
         return self._to_api(value) if self._to_api else value
 
     def shown(self, canonical, names):
@@ -206,38 +178,252 @@ class Field:
             return SECRET_SHOWN
         if canonical is UNKNOWN:
             return "(not readable)"
-        if self.reference and canonical not in ("", ()):
-            ids = list(canonical) if self.type == "list" else [canonical]
-            shown = names(self.reference, ids)
-            return shown if self.type == "list" else shown[0]
-        if self.keyed:
-            return [dict([(self.key, key)] + [(sub.name, sub.shown(v, names)) for sub, v in _subs(self, entry)])
-                    for key, entry in sorted(canonical.items())]
-        if isinstance(canonical, tuple):
-            return list(canonical)
-        return canonical
+        return self.codec.shown(self, canonical, names)
 
-    # ---------------------------------------------------------- comparison
     def differs(self, wanted, current):
         """True when the wanted canonical value is not what the PBX holds, for the parts the user set."""
-        if self.keyed:
-            current = current if isinstance(current, dict) else {}
-            for key, entry in wanted.items():
-                have = current.get(key, {})
-                for sub in self.options:
-                    if sub.name in entry and sub.differs(entry[sub.name], have.get(sub.name)):
-                        return True
-            return False
         if current is UNKNOWN:
             return True
-        return wanted != current
+        return self.codec.differs(self, wanted, current)
 
     def only_set(self, canonical_current, wanted):
         """The part of a current canonical value that corresponds to what the user set."""
-        if self.keyed and isinstance(canonical_current, dict):
-            return dict((key, dict((name, canonical_current.get(key, {}).get(name)) for name in entry))
-                        for key, entry in wanted.items())
-        return canonical_current
+        return self.codec.only_set(self, canonical_current, wanted)
+
+    def applies(self, api_object):
+        """Whether this field means anything for an object (an entry) as the API holds it: a forward's target
+        extension only when the forward goes to an extension."""
+        return self.applies_if is None or bool(self.applies_if(api_object))
+
+    def referenced_ids(self, api_value):
+        """(kind, id) of the objects an API value refers to."""
+        return self.codec.referenced_ids(self, api_value)
+
+    @property
+    def empty(self):
+        return "" if self.type == "str" else self.codec.empty
+
+    def reset_value(self, identity):
+        """What `replaced` sends for an option not declared: the PBX's create default, or None when the
+        field cannot be reset (secrets, required references)."""
+        return self.reset(identity) if callable(self.reset) else self.reset
+
+
+class Scalar:
+    """A string, number or choice: compared as written, with the API's numbers read back as numbers."""
+
+    empty = None
+
+    def from_option(self, field, value, resolve):
+        return value
+
+    def from_api(self, field, value):
+        return _coerce(value, field.type)
+
+    def to_api(self, field, value, current):
+        return value
+
+    def shown(self, field, canonical, names):
+        return canonical
+
+    def differs(self, field, wanted, current):
+        return wanted != current
+
+    def only_set(self, field, current, wanted):
+        return current
+
+    def completed(self, field, declared, reset):
+        """The option under `replaced`: as declared, or the reset value when not declared."""
+        return reset if declared is None else declared
+
+    def referenced_ids(self, field, api_value):
+        return []
+
+
+class Flag(Scalar):
+    """An on/off option; on the wire whatever the API uses (1/0, "yes"/"no")."""
+
+    def from_api(self, field, value):
+        if value in (field.api_true, str(field.api_true)):
+            return True
+        if value in (field.api_false, str(field.api_false)):
+            return False
+        return bool(value)
+
+    def to_api(self, field, value, current):
+        return field.api_true if value else field.api_false
+
+
+class ScalarList(Scalar):
+    """A list of plain values; a set when the field is unordered."""
+
+    empty = ()
+
+    def from_option(self, field, value, resolve):
+        return _ordered(field, value)
+
+    def from_api(self, field, value):
+        return _ordered(field, [_coerce(v, field.elements) for v in value])
+
+    def to_api(self, field, value, current):
+        return list(value)
+
+    def shown(self, field, canonical, names):
+        return list(canonical)
+
+
+class Reference(Scalar):
+    """Another object by its natural key (name, number, path) in options, by id on the wire."""
+
+    def __init__(self, many):
+        self.many = many
+        self.empty = () if many else None
+
+    def from_option(self, field, value, resolve):
+        ids = resolve(field.reference, value if self.many else [value], field.name)
+        return _ordered(field, ids) if self.many else ids[0]
+
+    def from_api(self, field, value):
+        # Ids keep the type the client's look-ups use; only names are option-typed.
+        return _ordered(field, list(value)) if self.many else value
+
+    def to_api(self, field, value, current):
+        return list(value) if self.many else value
+
+    def shown(self, field, canonical, names):
+        if canonical in ("", ()):
+            return list(canonical) if self.many else canonical
+        shown = names(field.reference, list(canonical) if self.many else [canonical])
+        return shown if self.many else shown[0]
+
+    def referenced_ids(self, field, api_value):
+        canonical = field.canonical_from_api(api_value)
+        if canonical in (None, "", (), UNKNOWN):
+            return []
+        return [(field.reference, ident) for ident in (canonical if self.many else [canonical])]
+
+
+class KeyedList(Scalar):
+    """Entries identified by a key (presence rules by status): only the entries and sub-options given are
+    managed; writes merge into the current entries so nothing the user did not set is dropped."""
+
+    empty = {}
+
+    def from_option(self, field, value, resolve):
+        return dict((item[field.key], dict((sub.name, sub.canonical_from_option(item.get(sub.name), resolve))
+                                           for sub in field.options if sub.name != field.key
+                                           and item.get(sub.name) is not None))
+                    for item in value)
+
+    def from_api(self, field, value):
+        return dict((item.get(field.key), dict((sub.name, sub.canonical_from_api(item.get(sub.api)))
+                                               for sub in field.options if sub.name != field.key))
+                    for item in value)
+
+    def to_api(self, field, value, current):
+        # Current entries are re-sent whole, minus the response-only keys the API refuses.
+        settable = set(sub.api for sub in field.options)
+        merged = dict((item.get(field.key), dict((k, v) for k, v in item.items() if k in settable))
+                      for item in (current or []))
+        for key, wanted in value.items():
+            entry = merged.setdefault(key, {field.key: key})
+            for sub in field.options:
+                if sub.name in wanted:
+                    entry[sub.api] = sub.api_from_canonical(wanted[sub.name])
+        return [merged[key] for key in sorted(merged, key=_order_of(current, field.key))]
+
+    def shown(self, field, canonical, names):
+        return [dict([(field.key, key)] + [(sub.name, sub.shown(entry[sub.name], names))
+                                          for sub in field.options if sub.name in entry])
+                for key, entry in sorted(canonical.items())]
+
+    def differs(self, field, wanted, current):
+        current = current if isinstance(current, dict) else {}
+        for key, entry in wanted.items():
+            have = current.get(key, {})
+            for sub in field.options:
+                if sub.name in entry and sub.differs(entry[sub.name], have.get(sub.name)):
+                    return True
+        return False
+
+    def only_set(self, field, current, wanted):
+        if not isinstance(current, dict):
+            return current
+        return dict((key, dict((name, current.get(key, {}).get(name)) for name in entry))
+                    for key, entry in wanted.items())
+
+    def completed(self, field, declared, reset):
+        """Every entry of the reset list, with the declared sub-options over the reset ones; a declared
+        sub-option displaces the reset value of the sub-options it excludes."""
+        declared_by_key = dict((item[field.key], item) for item in declared or [])
+        entries = []
+        for reset_entry in reset:
+            key = reset_entry[field.key]
+            given = dict((name, value) for name, value in declared_by_key.pop(key, {}).items() if value is not None)
+            entry = dict(reset_entry)
+            for group in field.mutually_exclusive or []:
+                if any(name in given for name in group):
+                    for name in group:
+                        entry.pop(name, None)
+            entry.update(given)
+            entries.append(entry)
+        return entries + list(declared_by_key.values())
+
+    def referenced_ids(self, field, api_value):
+        found = []
+        for item in api_value or []:
+            for sub in field.options:
+                if sub.applies(item):
+                    found.extend(sub.referenced_ids(item.get(sub.api)))
+        return found
+
+
+class RecordList(Scalar):
+    """Records without a key (a route's dial patterns): the list as a whole, each record compared with every
+    sub-option normalised, so an answer like {"strip": "1", "prepend": ""} equals the option {"strip": 1}."""
+
+    empty = ()
+
+    def from_option(self, field, value, resolve):
+        return _ordered(field, [self._record(field, dict(
+            (sub.name, sub.canonical_from_option(item.get(sub.name), resolve)) for sub in field.options))
+            for item in value])
+
+    def from_api(self, field, value):
+        return _ordered(field, [self._record(field, dict(
+            (sub.name, sub.canonical_from_api(item.get(sub.api))) for sub in field.options)) for item in value])
+
+    @staticmethod
+    def _record(field, values):
+        return tuple((sub.name, sub.empty if values[sub.name] is None else values[sub.name])
+                     for sub in field.options)
+
+    def to_api(self, field, value, current):
+        return [dict((field.options_by_name[name].api, field.options_by_name[name].api_from_canonical(item))
+                     for name, item in record if item not in (None, "", ()))
+                for record in value]
+
+    def shown(self, field, canonical, names):
+        return [dict((name, field.options_by_name[name].shown(item, names)) for name, item in record
+                     if item not in (None, "", ()))
+                for record in canonical]
+
+
+def codec_for(field):
+    """The codec a field's declaration implies; a field may also name one."""
+    if field.reference:
+        return Reference(many=field.type == "list")
+    if field.type == "bool":
+        return Flag()
+    if field.type == "list" and field.options:
+        return KeyedList() if field.key else RecordList()
+    if field.type == "list":
+        return ScalarList()
+    return Scalar()
+
+
+def _ordered(field, items):
+    return tuple(sorted(items)) if field.unordered else tuple(items)
 
 
 def _refuse_non_string(value, where, secret):
@@ -259,25 +445,15 @@ def _refuse_non_string(value, where, secret):
     raise InputError("%s must be a single string, got %s" % (where, kind))
 
 
-def _subs(field, entry):
-    return [(sub, entry[sub.name]) for sub in field.options if sub.name in entry]
-
-
 def _order_of(current, key):
     order = dict((item.get(key), index) for index, item in enumerate(current or []))
     return lambda k: (order.get(k, len(order)), str(k))
 
 
-def _api_bool(value, api_true, api_false):
-    if value in (api_true, str(api_true)):
-        return True
-    if value in (api_false, str(api_false)):
-        return False
-    return bool(value)
-
-
 def _coerce(value, kind):
     if kind == "int":
+        if value == "":
+            return None
         try:
             return int(value)
         except (TypeError, ValueError):
@@ -342,7 +518,7 @@ def build_argument_spec(fields):
             entry["mutually_exclusive"] = field.mutually_exclusive
         if field.secret:
             entry["no_log"] = True
-        elif field.type == "str" and re.search("pass|pin|secret|key|token", field.name):
+        elif field.type == "str" and looks_secret(field.name):
             entry["no_log"] = False
         if field.default is not None:
             entry["default"] = field.default

@@ -8,12 +8,13 @@ from __future__ import absolute_import, division, print_function
 
 __metaclass__ = type
 
-from ansible_collections.telephony.pbx.plugins.module_utils.client import ApiClient
+from ansible_collections.telephony.pbx.plugins.module_utils.client import ApiClient, Pending
 from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError, UnknownReference
 
 PAGE_SIZE = 1000
 QUERY_BATCH = 100
+ORGANIZATION_DISABLED = 70120
 
 
 class YeastarClient(ApiClient):
@@ -26,7 +27,7 @@ class YeastarClient(ApiClient):
     def write(self, method, endpoint, params=None, body=None):
         """A request that changes the PBX; in check mode it is only recorded as planned."""
         if self.check_mode:
-            self.plan(method, endpoint)
+            self.plan(method, endpoint, params, body)
             return None
         return self._call(method, endpoint, params, body, False)
 
@@ -36,7 +37,7 @@ class YeastarClient(ApiClient):
         if not isinstance(payload, dict) or "errcode" not in payload:
             raise PBXError(endpoint, errmsg=str(payload)[:500], http_status=answer.get("status"))
         if payload["errcode"] != 0:
-            raise PBXError.from_envelope(endpoint, payload, self.option_name)
+            raise yeastar_error(endpoint, payload, self.option_name)
         return payload
 
     # ------------------------------------------------------ paging and batches
@@ -67,37 +68,94 @@ class YeastarClient(ApiClient):
         return found
 
     # ----------------------------------------------------- reference look-ups
-    def roles(self):
-        return self.memo("roles", lambda: Named(
-            "role", [(int(o["value"]), o["text"]) for o in self.read("system/get_menuoptions", menu="role").get("data") or []]))
+    REFERENCE_KINDS = {"role": "load_roles", "department": "load_departments",
+                       "outbound_route": "load_outbound_routes", "extension": "load_extensions"}
 
-    def outbound_routes(self):
-        return self.memo("outbound_routes", lambda: Named(
-            "outbound route", [(int(r["id"]), r["name"]) for r in self.pages("outbound_route/list")]))
+    def load_roles(self):
+        return Named("role", "name", [(int(o["value"]), o["text"])
+                                      for o in self.read("system/get_menuoptions", menu="role").get("data") or []])
 
-    def departments(self):
-        return self.memo("departments", lambda: DepartmentTree(
-            self.read("organization/list", is_all=2).get("organization_list") or []))
+    def load_outbound_routes(self):
+        return Named("outbound route", "name", [(int(r["id"]), r["name"]) for r in self.pages("outbound_route/list")])
 
-    def extensions(self):
-        return self.memo("extensions", lambda: Named(
-            "extension", [(int(e["id"]), str(e["number"])) for e in self.pages("extension/list")], key="numbered"))
+    def load_departments(self):
+        try:
+            roots = self.read("organization/list", is_all=2).get("organization_list") or []
+        except PBXError as exc:
+            if exc.errcode != ORGANIZATION_DISABLED:
+                raise
+            return DepartmentTree([], enabled=False)
+        return DepartmentTree(roots)
 
-    def lookup(self, kind):
-        return {"role": self.roles, "department": self.departments, "outbound_route": self.outbound_routes,
-                "extension": self.extensions}[kind]()
+    def load_extensions(self):
+        return self.extension_table(self.pages("extension/list"))
+
+    def offline_table(self, kind):
+        if kind == "department":
+            return DepartmentTree([{"id": "(root department id)", "name": "(root)"}])
+        label, option = {"role": ("role", "name"), "outbound_route": ("outbound route", "name"),
+                         "extension": ("extension", "number")}[kind]
+        return Named(label, option, [])
+
+    def extension_table(self, listed):
+        return Named("extension", "number", [(int(e["id"]), str(e["number"])) for e in listed], key="numbered")
+
+HINTS = {
+    10001: "The PBX does not offer this endpoint; check the firmware version (83.7.0.16 or later).",
+    10005: "The API application lacks the permission for this request.",
+    60001: "The object no longer exists; it may have been deleted meanwhile. Re-run the task.",
+    60002: "A PBX limit was reached (number of objects, department depth, or licence capacity).",
+    60101: "The role does not exist on this PBX.",
+    70120: "Department Management is not enabled on this PBX.",
+    70082: "The PBX is overloaded; try again later.",
+}
+
+
+def yeastar_error(endpoint, envelope, option_name=None):
+    """A Yeastar error envelope as the collection's PBXError, API fields named by their options."""
+    option_name = option_name or (lambda name: name)
+
+    def field(api_name):
+        option = option_name(api_name)
+        return option if option == api_name else "%s (API field %s)" % (option, api_name)
+
+    invalid = [{"field": field(item.get("field") or "?"),
+                "reason": item.get("validation_type") or item.get("reason") or "rejected",
+                "value": item.get("value")}
+               for item in envelope.get("invalid_param_list") or []]
+    duplicates = [{"field": field(item.get("field") or "?"), "value": item.get("value"),
+                   "holder": " ".join(str(v) for v in (item.get("external_source"), item.get("external_source_name"))
+                                      if v) or None}
+                  for item in envelope.get("duplicate_field_list") or []]
+    return PBXError(endpoint, envelope.get("errcode"), envelope.get("errmsg"), envelope.get("submsg"), invalid,
+                    duplicates, hint=HINTS.get(envelope.get("errcode")), answer=envelope)
 
 
 class Named:
-    """A flat name <-> id table (roles, outbound routes)."""
+    """A flat name <-> id table (roles, outbound routes, extensions by number); `option` is the identity
+    option that holds an object's name."""
 
-    def __init__(self, label, pairs, key="named"):
+    def __init__(self, label, option, pairs, key="named"):
         self.label = label
+        self.option = option
         self.key = key
-        self.by_id = dict(pairs)
+        self.by_id = {}
         self.by_name = {}
         for ident, name in pairs:
-            self.by_name.setdefault(name, []).append(ident)
+            self._add(ident, name)
+
+    def _add(self, ident, name):
+        self.by_id[ident] = name
+        self.by_name.setdefault(name, []).append(ident)
+
+    def add(self, ident, identity):
+        name = identity[self.option]
+        self._add(Pending(self.label, name) if ident is None else ident, name)
+
+    def remove(self, ident):
+        name = self.by_id.pop(ident, None)
+        if name is not None:
+            self.by_name[name].remove(ident)
 
     def ids(self, names, option):
         ids = []
@@ -125,22 +183,46 @@ def _some(names, shown=20):
 
 
 class DepartmentTree:
-    """The department tree, addressable by name or by path ("Marketing/Tech Support")."""
+    """The department tree, addressable by name or by path ("Marketing/Tech Support").
 
-    def __init__(self, roots):
+    `enabled` is False on a PBX with Department Management off (it answers the tree with 70120)."""
+
+    def __init__(self, roots, enabled=True):
         self.nodes = {}
         self.root_id = None
+        self.enabled = enabled
         for root in roots:
             self._add(root, ())
             if self.root_id is None:
-                self.root_id = int(root["id"])
+                self.root_id = next(iter(self.nodes))
 
     def _add(self, node, parent_path):
         path = parent_path + (node["name"],)
-        self.nodes[int(node["id"])] = {"id": int(node["id"]), "name": node["name"], "path": path,
-                                       "parent_id": int(node.get("parent_id") or 0)}
+        # Ids are numbers on a PBX; a Pending or placeholder stands in where no PBX gave one.
+        ident = int(node["id"]) if str(node["id"]).isdigit() else node["id"]
+        parent_id = node.get("parent_id") or 0
+        self.nodes[ident] = {"id": ident, "name": node["name"], "path": path,
+                             "parent_id": int(parent_id) if str(parent_id).isdigit() else parent_id}
         for child in node.get("children") or []:
             self._add(child, path)
+
+    def add(self, ident, identity):
+        """A new department under its parent (given by name or path, the root when none)."""
+        try:
+            parent = self.find(identity["parent"], "parent") if identity.get("parent") else self.nodes[self.root_id]
+        except UnknownReference:
+            return  # check mode, under a parent an earlier task creates: nothing here can refer to it by path
+        path = parent["path"] + (identity["name"],)
+        if ident is None:
+            ident = Pending("department", "/".join(path[1:]))
+        self._add({"id": ident, "name": identity["name"], "parent_id": parent["id"]}, parent["path"])
+
+    def remove(self, ident):
+        self.nodes.pop(ident, None)
+
+    def path_of(self, ident):
+        """The path of a department as options write it: names below the root, joined by '/'."""
+        return "/".join(self.nodes[ident]["path"][1:])
 
     def find(self, reference, option):
         """The one department a name or path denotes; a path may start with the root's name or skip it."""

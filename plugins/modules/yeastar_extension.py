@@ -573,18 +573,49 @@ api_requests:
       returned: always
       sample: []
 error:
-  description: The PBX's error when it refused a request.
+  description:
+    - The PBX's error when it refused a request, in the same shape for every vendor.
   returned: failure
   type: dict
+  contains:
+    endpoint:
+      description: The API endpoint that refused.
+      type: str
+    errcode:
+      description: The PBX's error code.
+      type: int
+    errmsg:
+      description: The PBX's error message.
+      type: str
+    detail:
+      description: The PBX's further detail, if any.
+      type: str
+    invalid:
+      description: Fields the PBX found invalid, named by their options, with the reason and the value.
+      type: list
+      elements: dict
+    duplicates:
+      description: Fields whose value another object already holds, and which object (C(holder)).
+      type: list
+      elements: dict
+    http_status:
+      description: The HTTP status, when the answer was not in the API's error format.
+      type: int
+    answer:
+      description: The PBX's error answer as it came.
+      type: dict
   sample:
     endpoint: extension/create
     errcode: 40003
     errmsg: DUPLICATE KEY VALUE
-    duplicate_field_list:
+    detail: null
+    invalid: []
+    duplicates:
       - field: email_addr
         value: frontdesk@example.com
-        external_source: extension
-        external_source_name: "1011"
+        holder: extension 1011
+    http_status: null
+    answer: {errcode: 40003, errmsg: DUPLICATE KEY VALUE}
 """
 
 from ansible_collections.telephony.pbx.plugins.module_utils.module import module_fields, run_resource_module

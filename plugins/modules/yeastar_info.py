@@ -130,7 +130,7 @@ def read_extensions(module, client):
 
 def read_departments(module, client):
     return [dict(id=n["id"], name=n["name"], parent_id=n["parent_id"], path="/".join(n["path"]))
-            for n in sorted(client.departments().nodes.values(), key=lambda n: n["path"])]
+            for n in sorted(client.lookup("department").nodes.values(), key=lambda n: n["path"])]
 
 
 def id_name_pairs(table):
@@ -142,8 +142,8 @@ READERS = {
     "capacity": lambda module, client: client.read("system/capacity").get("data", {}),
     "extensions": read_extensions,
     "departments": read_departments,
-    "roles": lambda module, client: id_name_pairs(client.roles()),
-    "outbound_routes": lambda module, client: id_name_pairs(client.outbound_routes()),
+    "roles": lambda module, client: id_name_pairs(client.lookup("role")),
+    "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
 }
 SUBSETS = list(READERS)
 

@@ -17,7 +17,6 @@ import http.client
 import json
 import os
 import random
-import re
 import threading
 import time
 from urllib.error import HTTPError, URLError
@@ -29,6 +28,7 @@ from ansible.module_utils.urls import open_url
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.display import Display
 from ansible_collections.ansible.netcommon.plugins.plugin_utils.httpapi_base import HttpApiBase
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import looks_secret
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 
 display = Display()
@@ -38,14 +38,14 @@ USER_AGENT = "telephony.pbx/%s (ansible-core %s)" % (COLLECTION_VERSION, ANSIBLE
 OK = "ok"
 TOKEN_EXPIRED = "token_expired"
 TRANSIENT = "transient"
+# The PBX refused the request without acting on it (too busy): any request, writes included, may be resent.
+BUSY = "busy"
 
 # JSON-RPC error code (implementation-defined server error) of a request refused before it left the controller,
 # so the module does not list it among the requests sent.
 NOT_SENT = -32001
 
 REDACTED = "********"
-# Query and answer keys whose values never reach a log, whatever the vendor: passwords, PINs, tokens, secrets.
-SECRET_KEY = re.compile(r"pass|secret|token|(^|_)pin$", re.IGNORECASE)
 
 
 class LoginFailed(AnsibleConnectionFailure):
@@ -226,7 +226,7 @@ class TokenHttpApi(HttpApiBase):
                     raise RPCError(str(exc), code=NOT_SENT)
                 try:
                     sent = True
-                    status, payload = self._exchange(method, path, query, data, tokens)
+                    status, payload = self.exchange(method, path, query, data, tokens)
                 except _TransportError as exc:
                     if idempotent and self._may_retry(attempt):
                         self._pause(attempt, "%s %s: %s" % (method, path, exc))
@@ -239,8 +239,8 @@ class TokenHttpApi(HttpApiBase):
                     self._renew(force=True)
                     recovered = True
                     continue
-                if verdict == TRANSIENT and idempotent and self._may_retry(attempt):
-                    self._pause(attempt, "%s %s: transient answer %s" % (method, path, self._describe(status, payload)))
+                if (verdict == BUSY or (verdict == TRANSIENT and idempotent)) and self._may_retry(attempt):
+                    self._pause(attempt, "%s %s: transient answer %s" % (method, path, self.describe_answer(status, payload)))
                     attempt += 1
                     continue
                 return {"status": status, "payload": payload, "warnings": self._take_warnings()}
@@ -283,7 +283,10 @@ class TokenHttpApi(HttpApiBase):
         self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
 
     # ------------------------------------------------------------- transport
-    def _exchange(self, method, path, query, data, tokens):
+    def exchange(self, method, path, query, data, tokens):
+        """One HTTP request with the vendor's authorization, logged without secrets; (status, parsed answer).
+
+        For vendor hooks (login, refresh, logout) that need the transport without the token lifecycle."""
         query = dict(query or {})
         headers = {"User-Agent": USER_AGENT, "Accept": "application/json"}
         if tokens is not None:
@@ -358,12 +361,6 @@ class TokenHttpApi(HttpApiBase):
         return ("The connection failed during %s: %s. This request changes data, so it was not resent; "
                 "the PBX may or may not have applied it. Re-run the task to converge." % (where, exc))
 
-    @staticmethod
-    def _describe(status, payload):
-        if isinstance(payload, dict) and "errcode" in payload:
-            return "errcode %s %s" % (payload.get("errcode"), payload.get("errmsg", ""))
-        return "HTTP %s" % status
-
     # ------------------------------------------------ controller-exit watcher
     def _start_controller_watch(self):
         """Revoke the token as soon as ansible-playbook exits.
@@ -435,7 +432,7 @@ class TokenHttpApi(HttpApiBase):
     def _masked(self, value):
         """A copy of a parsed answer fit for logs: secret keys masked, known secrets replaced."""
         if isinstance(value, dict):
-            return dict((k, REDACTED if SECRET_KEY.search(k) and isinstance(v, str) and v else self._masked(v))
+            return dict((k, REDACTED if looks_secret(k) and isinstance(v, str) and v else self._masked(v))
                         for k, v in value.items())
         if isinstance(value, list):
             return [self._masked(v) for v in value]
@@ -444,7 +441,7 @@ class TokenHttpApi(HttpApiBase):
         return value
 
     def _loggable_query(self, query):
-        shown = dict((k, REDACTED if SECRET_KEY.search(k) else v) for k, v in query.items())
+        shown = dict((k, REDACTED if looks_secret(k) else v) for k, v in query.items())
         return "?" + urlencode(shown, safe="*") if shown else ""
 
     def _log(self, message):
@@ -474,8 +471,13 @@ class TokenHttpApi(HttpApiBase):
         raise NotImplementedError
 
     def classify(self, status, payload):
-        """Return OK, TOKEN_EXPIRED or TRANSIENT for one answer."""
+        """Return OK, TOKEN_EXPIRED, TRANSIENT (retried for idempotent requests) or BUSY (refused without
+        acting, retried for every request) for one answer."""
         raise NotImplementedError
+
+    def describe_answer(self, status, payload):
+        """A few words on an answer for the log, in the vendor's terms (its error code and message)."""
+        return "HTTP %s" % status
 
 
 class _TransportError(Exception):

@@ -237,8 +237,15 @@ def test_a_full_token_cap_is_waited_for_until_a_slot_frees(workspace, pbx):
                                     headers={"Content-Type": "application/json", "User-Agent": "another-job"})
     with urllib.request.urlopen(holder) as answer:
         token = json.loads(answer.read())["access_token"]
-    release = threading.Timer(4, lambda: urllib.request.urlopen(urllib.request.Request(
-        pbx.base_url + "/openapi/v1.0/del_token?access_token=" + token, headers={"User-Agent": "another-job"})))
+
+    def release_after_our_first_refusal():
+        # Timed from our first refused login, not from the start: ansible-playbook may take seconds to get there.
+        pbx.wait_for(lambda counters: counters["by_endpoint"].get("get_token", 0) >= 2, timeout=120)
+        time.sleep(2)
+        urllib.request.urlopen(urllib.request.Request(
+            pbx.base_url + "/openapi/v1.0/del_token?access_token=" + token, headers={"User-Agent": "another-job"}))
+
+    release = threading.Thread(target=release_after_our_first_refusal)
     release.start()
     try:
         run = workspace.playbook(play(capacity()), json_output=True)

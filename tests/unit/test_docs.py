@@ -7,7 +7,7 @@ import pathlib
 import pytest
 import yaml
 
-from ansible_collections.telephony.pbx.plugins.module_utils.engine import ensure
+from ansible_collections.telephony.pbx.plugins.module_utils.engine import ResourceAdapter, ensure
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, build_argument_spec
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import DEPARTMENT, EXTENSION
 
@@ -50,7 +50,7 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_department", "yeastar_extension", "yeastar_info"]
+    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info"]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
@@ -101,12 +101,12 @@ def test_rendered_replaces_only_the_options_block():
 
 
 # ------------------------------------------------- results match RETURN docs
-class CreatingAdapter:
+class CreatingAdapter(ResourceAdapter):
     """Finds nothing and creates with id 5, so ensure() returns every key a change returns."""
 
     def __init__(self, spec):
+        super().__init__(self)
         self.spec = spec
-        self.client = self
 
     def report(self):
         return {"sent": [], "planned": []}
@@ -123,7 +123,7 @@ class CreatingAdapter:
     def create_payload(self, identity, fields):
         return dict(fields, **identity)
 
-    def create(self, payload, check_mode):
+    def create(self, payload):
         return dict(payload, id=5)
 
 
@@ -132,7 +132,7 @@ class CreatingAdapter:
     ("yeastar_extension", EXTENSION, {"number": "1001", "user_password": "Abcdefgh12", "reg_password": "Abcdefgh12"}),
 ])
 def test_result_keys_are_documented_in_return(name, spec, params):
-    result = ensure(CreatingAdapter(spec), dict(params, state="present"), False)
+    result = ensure(CreatingAdapter(spec), dict(params, state="present"))
     documented = set(yaml.safe_load(plugin(name).RETURN))
     assert set(result) - {"changed", "diff"} <= documented
     assert spec.name in documented

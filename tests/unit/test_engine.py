@@ -4,6 +4,7 @@ import pytest
 
 from ansible_collections.telephony.pbx.plugins.module_utils.engine import (
     SECRET_CHANGED,
+    ResourceAdapter,
     apply_plan,
     ensure,
     mask_secrets,
@@ -25,15 +26,16 @@ class FakeClient:
     def __init__(self):
         self.sent = []
         self.planned = []
+        self.check_mode = False
 
-    def write(self, request, check_mode):
-        (self.planned if check_mode else self.sent).append(request)
+    def write(self, request):
+        (self.planned if self.check_mode else self.sent).append(request)
 
     def report(self):
         return {"sent": list(self.sent), "planned": list(self.planned)}
 
 
-class FakeAdapter:
+class FakeAdapter(ResourceAdapter):
     """The extension spec over an in-memory object; writes go to the fake client."""
 
     spec = EXTENSION
@@ -58,17 +60,23 @@ class FakeAdapter:
     def create_payload(self, identity, fields):
         return dict(fields, number=identity["number"])
 
-    def create(self, payload, check_mode):
+    def create(self, payload):
         self.payloads.append(payload)
-        self.client.write("POST extension/create", check_mode)
-        return dict(payload) if check_mode else dict(payload, id=42)
+        self.client.write("POST extension/create")
+        return dict(payload) if self.client.check_mode else dict(payload, id=42)
 
-    def update(self, current, payload, check_mode):
+    def update(self, current, payload):
         self.payloads.append(payload)
-        self.client.write("POST extension/update", check_mode)
+        self.client.write("POST extension/update")
 
-    def delete(self, current, check_mode):
-        self.client.write("GET extension/delete", check_mode)
+    def delete(self, current):
+        self.client.write("GET extension/delete")
+
+    def created(self, current, identity):
+        self.created_objects = getattr(self, "created_objects", []) + [identity]
+
+    def deleted(self, current):
+        pass
 
 
 def existing(**changes):
@@ -94,7 +102,8 @@ def present(adapter, update_password="on_create", **options):
 def run(adapter, check_mode=False, **params):
     params.setdefault("number", "1001")
     params.setdefault("state", "present")
-    return ensure(adapter, params, check_mode)
+    adapter.client.check_mode = check_mode
+    return ensure(adapter, params)
 
 
 def new_extension(**options):
@@ -300,7 +309,7 @@ def test_absent_with_nothing_there_changes_nothing():
 def test_plan_absent_and_apply_plan_of_nothing():
     plan = plan_absent(FakeAdapter(), {"number": "1001"}, None)
     assert plan.action is None
-    assert apply_plan(FakeAdapter(), plan, False) is None
+    assert apply_plan(FakeAdapter(), plan, {"number": "1001"}) is None
 
 
 # ------------------------------------------------------------------- masking

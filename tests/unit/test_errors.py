@@ -1,8 +1,9 @@
-"""PBXError renders the PBX's refusal in option names, with duplicates and hints."""
+"""Yeastar's error envelope becomes the neutral PBXError: option names, duplicates and hints."""
 
 import pytest
 
-from ansible_collections.telephony.pbx.plugins.module_utils.errors import HINTS, PBXError
+from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import HINTS, yeastar_error
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
 
 
@@ -11,7 +12,7 @@ def envelope(errcode=40002, errmsg="PARAMETER ERROR", **lists):
 
 
 def rendered(answer, option_name=EXTENSION.option_name, endpoint="extension/create"):
-    return str(PBXError.from_envelope(endpoint, answer, option_name))
+    return str(yeastar_error(endpoint, answer, option_name))
 
 
 def test_plain_refusal():
@@ -74,13 +75,15 @@ def test_hint_comes_after_the_field_lists():
 
 def test_answer_without_envelope():
     error = PBXError("extension/list", errmsg="<html>", http_status=502)
-    assert str(error) == "The PBX answered extension/list with HTTP 502 and no API envelope: <html>"
+    assert str(error) == "The PBX answered extension/list with HTTP 502 and no API error format: <html>"
 
 
-def test_as_dict_keeps_the_raw_answer():
-    invalid = [{"field": "role_id", "validation_type": "not_exist"}]
-    error = PBXError.from_envelope("extension/update", envelope(invalid_param_list=invalid, submsg="s"))
+def test_as_dict_is_vendor_neutral_and_keeps_the_raw_answer():
+    invalid = [{"field": "role_id", "validation_type": "not_exist", "value": 9}]
+    answer = envelope(invalid_param_list=invalid, submsg="s")
+    error = yeastar_error("extension/update", answer, EXTENSION.option_name)
     assert error.as_dict() == {
-        "endpoint": "extension/update", "errcode": 40002, "errmsg": "PARAMETER ERROR", "submsg": "s",
-        "invalid_param_list": invalid, "duplicate_field_list": [], "http_status": None,
+        "endpoint": "extension/update", "errcode": 40002, "errmsg": "PARAMETER ERROR", "detail": "s",
+        "invalid": [{"field": "role (API field role_id)", "reason": "not_exist", "value": 9}], "duplicates": [],
+        "http_status": None, "answer": answer,
     }

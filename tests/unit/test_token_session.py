@@ -24,6 +24,7 @@ from ansible_collections.telephony.pbx.plugins.httpapi.yeastar import HttpApi
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 from ansible_collections.telephony.pbx.plugins.plugin_utils import token_session
 from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import (
+    BUSY,
     NOT_SENT,
     OK,
     TOKEN_EXPIRED,
@@ -389,8 +390,8 @@ def test_a_read_that_recovers_returns_the_good_answer(session, kind):
     assert session.pbx.count("extension/list") == 3
 
 
-@pytest.mark.parametrize("kind", sorted(FAILURES))
-def test_writes_are_never_retried(session, kind):
+@pytest.mark.parametrize("kind", sorted(set(FAILURES) - {"errcode 70082"}))
+def test_writes_are_never_retried_after_an_uncertain_failure(session, kind):
     failing(session, kind, 10, "extension/update")
     if kind == "transport":
         with pytest.raises(AnsibleConnectionFailure, match="it was not resent"):
@@ -592,11 +593,24 @@ def test_requests_name_the_collection_in_the_user_agent(session):
     assert session.pbx.headers[-1]["Content-Type"] == "application/json"
 
 
+def test_a_write_the_busy_pbx_refused_without_acting_is_resent_with_backoff(session):
+    failing(session, "errcode 70082", 2, "extension/update")
+    assert session.post()["payload"]["errcode"] == 0
+    assert session.pbx.count("extension/update") == 3
+    assert len(session.clock.sleeps) == 2
+
+
+def test_a_write_refused_as_busy_too_often_returns_the_refusal(session):
+    failing(session, "errcode 70082", 10, "extension/update")
+    assert session.post()["payload"]["errcode"] == 70082
+    assert session.pbx.count("extension/update") == 1 + len(session.plugin.read_retry_delays)
+
+
 # ------------------------------------------------------------------- helpers
 @pytest.mark.parametrize("status, payload, verdict", [
     (200, envelope(), OK),
     (200, envelope(10004, "TOKEN EXPIRED"), TOKEN_EXPIRED),
-    (200, envelope(70082, "SYSTEM BUSY"), TRANSIENT),
+    (200, envelope(70082, "SYSTEM BUSY"), BUSY),
     (500, None, TRANSIENT),
     (503, "Service Unavailable", TRANSIENT),
     (429, envelope(70083, "TOO MANY"), TRANSIENT),

@@ -96,7 +96,9 @@ def test_an_error_envelope_becomes_a_pbx_error_with_its_lists(make_client):
         client.write("POST", "extension/update", body={"id": 1, "role_id": 99})
     error = info.value
     assert (error.endpoint, error.errcode, error.errmsg) == ("extension/update", 40002, "PARAMETER ERROR")
-    assert (error.invalid_params, error.duplicate_fields) == (invalid, duplicate)
+    assert error.invalid == [{"field": "role (API field role_id)", "reason": "not_exist", "value": None}]
+    assert error.duplicates == [{"field": "email_addr", "value": "a@example.com", "holder": "extension 1011"}]
+    assert error.answer["invalid_param_list"] == invalid
     assert "role (API field role_id) (not_exist)" in str(error)
 
 
@@ -202,8 +204,8 @@ def test_look_ups_are_read_once_per_task(make_client, kind, answer, names, ids):
 
 def test_look_up_requests(make_client):
     client = make_client(ROLE_OPTIONS, ORGANIZATIONS)
-    client.roles()
-    client.departments()
+    client.lookup("role")
+    client.lookup("department")
     assert [(r["path"], r["query"]) for r in requests_of(client)] == [
         ("system/get_menuoptions", {"menu": "role"}), ("organization/list", {"is_all": 2})]
 
@@ -215,25 +217,25 @@ def input_error(call, *args):
 
 
 def test_named_resolves_and_names():
-    roles = Named("role", [(1, "Administrator"), (2, "Employee")])
+    roles = Named("role", "name", [(1, "Administrator"), (2, "Employee")])
     assert roles.ids(["Employee"], "role") == [2]
     assert roles.names([1, 9]) == ["Administrator", "#9"]
 
 
 def test_named_unknown_name_lists_the_known_ones():
-    roles = Named("role", [(2, "Employee"), (1, "Administrator")])
+    roles = Named("role", "name", [(2, "Employee"), (1, "Administrator")])
     assert input_error(roles.ids, ["Boss"], "role") == \
         "role: no role named 'Boss' exists on this PBX (known: Administrator, Employee)"
 
 
 def test_named_ambiguous_name_says_how_many_match():
-    routes = Named("outbound route", [(1, "Local"), (2, "Local"), (3, "Mobile")])
+    routes = Named("outbound route", "name", [(1, "Local"), (2, "Local"), (3, "Mobile")])
     assert input_error(routes.ids, ["Mobile", "Local"], "outbound_routes") == \
         "outbound_routes: 2 outbound routes are named 'Local' on this PBX (known: Local, Mobile)"
 
 
 def test_named_with_nothing_known():
-    assert input_error(Named("role", []).ids, ["Employee"], "role").endswith("(known: none)")
+    assert input_error(Named("role", "name", []).ids, ["Employee"], "role").endswith("(known: none)")
 
 
 def tree():
@@ -308,7 +310,7 @@ def test_extension_adapter_finds_the_exact_number_and_the_mobile_prefix(make_cli
 def test_check_mode_sends_reads_only_and_plans_the_write(make_client, check_mode, sent_writes, planned):
     writes = []
     client = make_client(handler=extension_server(writes), check_mode=check_mode)
-    result = ensure(ExtensionAdapter(client), {"number": "1001", "first_name": "Bob", "state": "present"}, check_mode)
+    result = ensure(ExtensionAdapter(client), {"number": "1001", "first_name": "Bob", "state": "present"})
     assert result["changed"] is True
     assert writes == sent_writes
     assert result["api_requests"]["planned"] == planned
@@ -317,27 +319,27 @@ def test_check_mode_sends_reads_only_and_plans_the_write(make_client, check_mode
 
 def test_update_sends_the_minimal_payload_with_the_id(make_client):
     client = make_client(handler=extension_server([]))
-    ensure(ExtensionAdapter(client), {"number": "1001", "first_name": "Bob", "last_name": None, "state": "present"}, False)
+    ensure(ExtensionAdapter(client), {"number": "1001", "first_name": "Bob", "last_name": None, "state": "present"})
     assert requests_of(client)[-1]["body"] == {"id": 11, "first_name": "Bob"}
 
 
 def test_department_created_under_its_parent_in_check_mode(make_client):
     client = make_client(ORGANIZATIONS, check_mode=True)
-    result = ensure(DepartmentAdapter(client), {"name": "Floor 1", "parent": "Sales", "state": "present"}, True)
+    result = ensure(DepartmentAdapter(client), {"name": "Floor 1", "parent": "Sales", "state": "present"})
     assert result["department"] == {"name": "Floor 1", "parent_id": 3}
     assert result["api_requests"] == {"sent": ["GET organization/list"], "planned": ["POST organization/create"]}
 
 
 def test_existing_department_is_deleted_by_id(make_client):
     client = make_client(ORGANIZATIONS, ok())
-    result = ensure(DepartmentAdapter(client), {"name": "Tech Support", "parent": "Marketing", "state": "absent"}, False)
+    result = ensure(DepartmentAdapter(client), {"name": "Tech Support", "parent": "Marketing", "state": "absent"})
     assert result["changed"] is True
     assert requests_of(client)[-1]["path"] == "organization/delete"
     assert requests_of(client)[-1]["query"] == {"id": 4}
 
 
 def test_long_lists_of_known_names_are_cut_short():
-    table = Named("extension", [(i, str(1000 + i)) for i in range(50)], key="numbered")
+    table = Named("extension", "number", [(i, str(1000 + i)) for i in range(50)], key="numbered")
     with pytest.raises(InputError) as failure:
         table.ids(["999"], "in_busy_forward_extension")
     message = str(failure.value)
