@@ -35,9 +35,11 @@ def lab():
 
 
 def fresh(emulator, count):
-    """Back to an empty PBX (reset also restores the configuration) with room for `count` extensions."""
+    """Back to an empty PBX (reset also restores the configuration) with room for `count` extensions. The access
+    token lives as long as a playbook may run: the uri playbook logs in once, and at N=1000 on a loaded machine it
+    outlives the PBX's 30 minutes (its creates then fail with 10004 TOKEN EXPIRED)."""
     emulator.reset()
-    emulator.configure(extension_capacity=max(500, count + 10))
+    emulator.configure(extension_capacity=max(500, count + 10), access_token_ttl=PLAYBOOK_TIMEOUT)
 
 
 def uri_play(count, base_url):

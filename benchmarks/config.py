@@ -13,7 +13,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from common import DEPARTMENT, PASSWORD, extensions, fresh, lab, measure, uri_play
+from common import DEPARTMENT, PASSWORD, PLAYBOOK_TIMEOUT, extensions, fresh, lab, measure, uri_play
 import extensions as extension_loop
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -137,6 +137,11 @@ def report(rows, sizes, ways, loop_rows, loop_count, command, started, load_befo
         "* Requests are counted by the emulator (`GET /_emulator/counters`: every request under `openapi/`,",
         "  `get_token` and `del_token` included), not by Ansible. Seconds are the wall time of the whole",
         "  `ansible-playbook` process, its start-up included.",
+        "* The emulator's access tokens live %d hours instead of the PBX's 30 minutes: the uri playbook logs in once,"
+        % (PLAYBOOK_TIMEOUT // 3600),
+        "  and at N=1000 on a loaded machine it runs longer than 30 minutes; its creates then fail with",
+        "  `10004 TOKEN EXPIRED`. Against a real PBX it would need a token refresh in the loop (more requests",
+        "  than counted here).",
         "* **Wall time is indicative and never gates CI**: the machine is shared with other test runs, so",
         "  seconds carry noise (see the load averages); request counts do not. `make bench` is not part of",
         "  `make test`.",
