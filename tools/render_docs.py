@@ -82,6 +82,85 @@ def rendered(source, fields):
     return head + MARKER + "\n".join(options) + "\n" + rest[end:]
 
 
+# RETURN entries every module shares, written once here and rendered into each module's RETURN.
+SHARED_RETURN = {
+    "api_requests": """api_requests:
+  description: The API requests of this task.
+  returned: always
+  type: dict
+  contains:
+    sent:
+      description: Requests sent, as C(METHOD endpoint); look-ups the connection answered from its cache are not sent.
+      type: list
+      elements: str
+      returned: always
+      sample: [GET extension/search, GET extension/get, POST extension/update]
+    planned:
+      description: Writes that check mode (or a state that needs no connection) did not send.
+      type: list
+      elements: str
+      returned: always
+      sample: []
+""",
+    "error": """error:
+  description:
+    - The PBX's error when it refused a request, in the same shape for every vendor.
+  returned: failure
+  type: dict
+  contains:
+    endpoint:
+      description: The API endpoint that refused.
+      type: str
+    errcode:
+      description: The PBX's error code.
+      type: int
+    errmsg:
+      description: The PBX's error message.
+      type: str
+    detail:
+      description: The PBX's further detail, if any.
+      type: str
+    invalid:
+      description: Fields the PBX found invalid, named by their options, with the reason and the value.
+      type: list
+      elements: dict
+    duplicates:
+      description: Fields whose value another object already holds, and which object (C(holder)).
+      type: list
+      elements: dict
+    http_status:
+      description: The HTTP status, when the answer was not in the API's error format.
+      type: int
+    answer:
+      description: The PBX's error answer as it came.
+      type: dict
+  sample:
+    endpoint: extension/create
+    errcode: 40003
+    errmsg: DUPLICATE KEY VALUE
+    detail: null
+    invalid: []
+    duplicates:
+      - field: email_addr
+        value: frontdesk@example.com
+        holder: extension 1011
+    http_status: null
+    answer: {errcode: 40003, errmsg: DUPLICATE KEY VALUE}
+""",
+}
+RETURN_BLOCK = re.compile(r'(RETURN = r"""\n)(.*?)(""")', re.S)
+
+
+def with_shared_returns(source):
+    """The module's RETURN with its shared entries (api_requests, error) as SHARED_RETURN writes them."""
+    match = RETURN_BLOCK.search(source)
+    if not match:
+        return source
+    chunks = re.split(r"(?m)^(?=[a-z_]+:)", match.group(2))
+    rendered = "".join(SHARED_RETURN.get(chunk.split(":", 1)[0], chunk) for chunk in chunks)
+    return source[:match.start(2)] + rendered + source[match.end(2):]
+
+
 RESETS_DOC = ROOT / "docs" / "pbx-as-code.md"
 RESETS_BEGIN = "<!-- reset values: rendered by tools/render_docs.py -->\n"
 RESETS_END = "<!-- end of reset values -->\n"
@@ -146,7 +225,7 @@ def main():
         source = path.read_text()
         if MARKER not in source:
             sys.exit("%s: DOCUMENTATION has no options block" % path)
-        wanted = rendered(source, fields)
+        wanted = with_shared_returns(rendered(source, fields))
         if wanted != source:
             stale.append(path.name)
             if not args.check:

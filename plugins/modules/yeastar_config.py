@@ -2124,18 +2124,18 @@ not_applied:
   elements: str
   sample: [extension 102, extension 103]
 api_requests:
-  description: The HTTP requests of the task.
+  description: The API requests of this task.
   returned: always
   type: dict
   contains:
     sent:
-      description: Requests sent, as C(METHOD endpoint).
+      description: Requests sent, as C(METHOD endpoint); look-ups the connection answered from its cache are not sent.
       type: list
       elements: str
       returned: always
-      sample: [GET organization/list, GET extension/list, GET extension/query, POST extension/create]
+      sample: [GET extension/search, GET extension/get, POST extension/update]
     planned:
-      description: Writes check mode (and the rendered state) skipped.
+      description: Writes that check mode (or a state that needs no connection) did not send.
       type: list
       elements: str
       returned: always

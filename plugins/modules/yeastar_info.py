@@ -138,13 +138,13 @@ api_requests:
   type: dict
   contains:
     sent:
-      description: Requests sent, as C(METHOD endpoint).
+      description: Requests sent, as C(METHOD endpoint); look-ups the connection answered from its cache are not sent.
       type: list
       elements: str
       returned: always
-      sample: [GET system/information, GET extension/list]
+      sample: [GET extension/search, GET extension/get, POST extension/update]
     planned:
-      description: Always empty; this module never writes.
+      description: Writes that check mode (or a state that needs no connection) did not send.
       type: list
       elements: str
       returned: always

@@ -83,13 +83,13 @@ api_requests:
   type: dict
   contains:
     sent:
-      description: Requests sent, as C(METHOD endpoint).
+      description: Requests sent, as C(METHOD endpoint); look-ups the connection answered from its cache are not sent.
       type: list
       elements: str
       returned: always
-      sample: [GET queue_pause_reason/list, POST queue_pause_reason/update]
+      sample: [GET extension/search, GET extension/get, POST extension/update]
     planned:
-      description: Writes check mode skipped.
+      description: Writes that check mode (or a state that needs no connection) did not send.
       type: list
       elements: str
       returned: always
@@ -127,15 +127,15 @@ error:
       description: The PBX's error answer as it came.
       type: dict
   sample:
-    endpoint: queue_pause_reason/update
+    endpoint: extension/create
     errcode: 40003
     errmsg: DUPLICATE KEY VALUE
     detail: null
     invalid: []
     duplicates:
-      - field: pause_reason_list[1].code
-        value: "*01"
-        holder: queue_pause_reason
+      - field: email_addr
+        value: frontdesk@example.com
+        holder: extension 1011
     http_status: null
     answer: {errcode: 40003, errmsg: DUPLICATE KEY VALUE}
 """

@@ -247,13 +247,13 @@ api_requests:
   type: dict
   contains:
     sent:
-      description: Requests sent, as C(METHOD endpoint).
+      description: Requests sent, as C(METHOD endpoint); look-ups the connection answered from its cache are not sent.
       type: list
       elements: str
       returned: always
-      sample: [GET ringgroup/search, GET ringgroup/get, POST ringgroup/update]
+      sample: [GET extension/search, GET extension/get, POST extension/update]
     planned:
-      description: Writes check mode skipped.
+      description: Writes that check mode (or a state that needs no connection) did not send.
       type: list
       elements: str
       returned: always
@@ -291,7 +291,7 @@ error:
       description: The PBX's error answer as it came.
       type: dict
   sample:
-    endpoint: ringgroup/create
+    endpoint: extension/create
     errcode: 40003
     errmsg: DUPLICATE KEY VALUE
     detail: null
