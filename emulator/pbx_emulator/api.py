@@ -27,7 +27,7 @@ class Endpoint:
 # Endpoint names whose last segment changes PBX configuration or state ("writes"),
 # including the agent operations, which are GET requests that change agent state.
 WRITE_ACTIONS = frozenset({"create", "update", "delete", "send_welcome_email",
-                           "agent_login", "agent_pause", "login", "pause"})
+                           "agent_login", "agent_pause", "login", "pause", "checkout"})
 
 
 def is_write(endpoint: str) -> bool:

@@ -14,7 +14,7 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, control, extension, ivr, organization, outbound_route, pin_list, queue, ring_group,
+from . import (auth, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group,
                system)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
@@ -40,6 +40,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **queue.ENDPOINTS,
     **ivr.ENDPOINTS,
     **pin_list.ENDPOINTS,
+    **hotel.ENDPOINTS,
 }
 
 REGISTRY = web.AppKey("registry", dict)

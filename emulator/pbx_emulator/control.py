@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, ivr, organization, outbound_route, pin_list, queue, ring_group
+from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -57,8 +57,25 @@ SEED_STEPS: tuple[tuple[str, Callable[[Instance, dict], int]], ...] = (
     ("ring_groups", ring_group.create_ring_group),
     ("queues", queue.create_queue),
     ("ivrs", ivr.create_ivr),
+    ("wakeup_calls", hotel.create_wakeup_call),
 )
 SEED_NAMES = ("custom_prompts", "moh_playlists")
+# Per-extension counts the API cannot create: {"<extension number>": count}.
+SEED_COUNTS = ("voicemails", "call_records")
+
+
+def _seed_counts(c: ControlCall) -> None:
+    by_number = {e["number"]: e["id"] for e in c.pbx.data.extensions.values()}
+    for key in SEED_COUNTS:
+        counts = c.body.get(key) or {}
+        if not isinstance(counts, dict):
+            raise BadRequest(f"{key} must be an object {{extension number: count}}")
+        for number, count in counts.items():
+            if number not in by_number:
+                raise BadRequest(f"{key}: no extension {number}")
+            if not isinstance(count, int) or isinstance(count, bool) or count < 0:
+                raise BadRequest(f"{key}: count of {number} must be a non-negative integer")
+            getattr(c.pbx.data, key)[by_number[number]] = count
 
 
 def _seed_names(c: ControlCall) -> None:
@@ -72,7 +89,7 @@ def _seed_names(c: ControlCall) -> None:
 
 def seed(c: ControlCall) -> dict:
     """Create objects through the API's own validation, all or nothing."""
-    unknown = set(c.body) - {key for key, _ in SEED_STEPS} - set(SEED_NAMES)
+    unknown = set(c.body) - {key for key, _ in SEED_STEPS} - set(SEED_NAMES) - set(SEED_COUNTS)
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
     backup = copy.deepcopy(c.pbx.data)
@@ -89,6 +106,7 @@ def seed(c: ControlCall) -> dict:
                     created[key].append(create(c.pbx, dict(item)))
                 except ApiError as error:
                     raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
+        _seed_counts(c)
     except BadRequest:
         c.pbx.data = backup
         raise
@@ -200,6 +218,9 @@ def dump_state(c: ControlCall) -> dict:
         "moh_playlists": list(data.moh_playlists),
         "roles": [{"id": k, "name": v} for k, v in sorted(data.roles.items())],
         "welcome_emails": list(data.welcome_emails),
+        "wakeup_calls": [dict(a) for _, a in sorted(data.wakeup_calls.items())],
+        "voicemails": {str(k): v for k, v in sorted(data.voicemails.items())},
+        "call_records": {str(k): v for k, v in sorted(data.call_records.items())},
         "blocked_ips": sorted(c.pbx.guard.blocked),
         "failed_login_streaks": dict(c.pbx.guard.failures),
         "issued_tokens": list(c.pbx.tokens.issued),

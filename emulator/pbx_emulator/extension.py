@@ -6,7 +6,7 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
-from . import callflow
+from . import callflow, hotel
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, MAX_LIMITATION_EXCEEDED, ORGANIZATION_DISABLED,
                      ROLE_NOT_EXISTED, ApiError, not_found)
@@ -416,6 +416,7 @@ def ext_delete(call: Call) -> dict:
     ext = get_extension(call.pbx, _id_param(call))
     callflow.refuse_if_referenced(call.pbx, "extension", ext["id"])
     del call.pbx.data.extensions[ext["id"]]
+    hotel.clear_room(call.pbx, ext["id"])     # its wake-up calls go with it (docs: Hotel)
     return {}
 
 

@@ -43,6 +43,8 @@ class Config:
     max_page_size: int = 10000
     extension_capacity: int = 500
     max_failed_logins: int = 5
+    # Simulates a PMS integration: hotel/checkout then answers 70524 (L18556).
+    pms_integration: bool = False
 
     # Types used to check values posted to the control API.
     @classmethod
@@ -239,6 +241,11 @@ class Data:
     moh_playlists: list[str] = field(default_factory=list)
     roles: dict[int, str] = field(default_factory=lambda: dict(INITIAL_ROLES))
     welcome_emails: list[dict] = field(default_factory=list)
+    # Hotel: wake-up calls by id; per extension id the number of voicemail
+    # messages and call records (the API cannot create either; the seed can).
+    wakeup_calls: dict[int, dict] = field(default_factory=dict)
+    voicemails: dict[int, int] = field(default_factory=dict)
+    call_records: dict[int, int] = field(default_factory=dict)
     next_ids: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:
