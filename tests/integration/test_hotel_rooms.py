@@ -77,4 +77,5 @@ def test_bad_room_input_is_refused_before_any_request(workspace, pbx, room, mess
     run = workspace.playbook(PLAYBOOK, "-e", "hotel_vars_file=%s" % hotel)
     assert run.rc != 0
     assert message in run.output, run.output
+    assert SEED not in run.output
     assert pbx.counters()["total"] == 0
