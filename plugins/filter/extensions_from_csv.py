@@ -16,7 +16,7 @@ import io
 from ansible.errors import AnsibleFilterError
 from ansible.module_utils.common.text.converters import to_text
 
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import InputError, repeated
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
 
 TRUE_WORDS = ("true", "yes", "on", "1")
@@ -75,10 +75,10 @@ def _records_from_text(text, delimiter):
         if header is None:
             header = cells
             names = [_column_name(cell) for cell in cells]
-            repeated = sorted(set(name for name in names if name and names.count(name) > 1))
-            if repeated:
+            twice = repeated(names)
+            if twice:
                 raise AnsibleFilterError("extensions_from_csv: CSV line 1 (header): column %s appears more than once"
-                                         % ", ".join(repeated))
+                                         % ", ".join(twice))
             continue
         if not any(cell.strip() for cell in cells):
             continue

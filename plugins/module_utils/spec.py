@@ -29,6 +29,11 @@ def looks_secret(name):
     return bool(SECRET_NAME.search(name))
 
 
+def repeated(values):
+    """The values that appear more than once, sorted (empty ones ignored)."""
+    return sorted(set(value for value in values if value not in (None, "") and values.count(value) > 1))
+
+
 class InputError(Exception):
     """User input the module rejects before sending any request."""
 
@@ -122,8 +127,7 @@ class Field:
                 else:
                     self._validate_scalar(item, label)
             if self.keyed:
-                keys = [item[self.key] for item in value]
-                duplicates = sorted(set(k for k in keys if keys.count(k) > 1))
+                duplicates = repeated([item[self.key] for item in value])
                 if duplicates:
                     raise InputError("%s: each %s may appear once; repeated: %s" % (where, self.key, ", ".join(duplicates)))
             problem = self.check_list(value) if self.check_list else None

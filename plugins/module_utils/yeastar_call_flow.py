@@ -9,8 +9,19 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.bulk import dependency_order
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import Destination, Field, ResourceSpec, destination_problem
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import NumberedAdapter, as_id, flag
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import (
+    Destination,
+    Field,
+    ResourceSpec,
+    destination_problem,
+    repeated,
+)
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import (
+    NumberedAdapter,
+    extension_items,
+    flag,
+    ids_of,
+)
 
 # What a destination's value is, per destination type (Destination codec): an object by number (its
 # reference kind), a dialled number, a prompt file, an id of something the collection does not manage yet, or
@@ -68,15 +79,20 @@ RING_GROUP_DESTINATIONS = ["end_call", "extension", "ext_vm", "group_vm", "ivr",
 
 
 def distinct(values):
-    repeated = sorted(set(value for value in values if values.count(value) > 1))
-    return "lists %s more than once; each member rings once" % ", ".join(repeated) if repeated else None
+    twice = repeated(values)
+    return "lists %s more than once; each member rings once" % ", ".join(twice) if twice else None
+
+
+def call_flow_number(label):
+    """The identity of a ring group, queue or IVR: its number, in the space those and extensions share."""
+    return Field("number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{1,7}$",
+                 pattern_hint="digits only, at most 7", doc=[
+                     "%s number; identifies the %s. Extensions, ring groups, queues and IVRs share one number space "
+                     "on the PBX." % (label[0].upper() + label[1:], label)])
 
 
 RING_GROUP = ResourceSpec("ring_group", "ring group", [
-    Field("number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{1,7}$",
-          pattern_hint="digits only, at most 7", doc=[
-              "Ring group number; identifies the ring group. Extensions, ring groups, queues and IVRs share one "
-              "number space on the PBX."]),
+    call_flow_number("ring group"),
     Field("name", length=(1, 127), required_on_create=True, doc="Ring group name, at most 127 characters."),
     Field("ring_strategy", choices=["ring_all", "sequentially", "memory_hunt"], required_on_create=True, doc=[
         "C(ring_all) rings every member at once; C(sequentially) rings them one after another in C(members) order; "
@@ -86,8 +102,7 @@ RING_GROUP = ResourceSpec("ring_group", "ring group", [
         "Seconds before the next member rings or the call goes to C(fail_destination). When the ring group is "
         "created without it, C(30)."]),
     Field("members", "list", elements="str", api="member_list", reference="extension", check_list=distinct,
-          to_api=lambda ids: [{"value": str(ident), "type": "extension"} for ident in ids],
-          from_api=lambda items: [as_id(item["value"]) for item in items or [] if item.get("type") == "extension"],
+          to_api=extension_items, from_api=ids_of("extension"),
           reset=[], doc=[
               "Extension numbers of the members, in ringing order: the list is compared in order (it decides who "
               "rings first with C(sequentially) and C(memory_hunt)), and a number may appear once.",

@@ -10,12 +10,13 @@ __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.bulk import dependency_order
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, InputError, Reference, ResourceSpec
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import destination, destination_numbers
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import call_flow_number, destination, destination_numbers
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import (
     NumberedAdapter,
     as_id,
     department_path,
     flag,
+    ids_of,
 )
 
 # The IVR destination-type enum (manual L10812 ff., digest 03 §2.1): 12 types.
@@ -103,10 +104,7 @@ def prompt_list(value):
 
 
 IVR = ResourceSpec("ivr", "IVR", [
-    Field("number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{1,7}$",
-          pattern_hint="digits only, at most 7", doc=[
-              "IVR number; identifies the IVR. Extensions, ring groups, queues and IVRs share one number space on "
-              "the PBX."]),
+    call_flow_number("IVR"),
     Field("name", length=(1, 127), required_on_create=True, doc="IVR name, at most 127 characters."),
     Field("prompts", "list", elements="str", api="prompt", check=prompt_names, check_list=at_most_five,
           to_api=",".join, from_api=prompt_list, create_default=("default",), reset=["default"], doc=[
@@ -141,7 +139,7 @@ IVR = ResourceSpec("ivr", "IVR", [
          "O(outbound_routes).", reset=False),
     Field("outbound_routes", "list", elements="str", api="dial_outb_route_list", reference="outbound_route",
           unordered=True, reset=[], to_api=lambda ids: [{"value": str(ident)} for ident in ids],
-          from_api=lambda items: [as_id(item["value"]) for item in items or []], doc=[
+          from_api=ids_of(), doc=[
               "Names of the outbound routes callers may use with O(enb_dial_outb_routes=true); the complete list. "
               "The PBX requires at least one while O(enb_dial_outb_routes=true)."]),
     flag("enb_dial_check_vm", "Let callers check voicemail through the IVR.", reset=False),

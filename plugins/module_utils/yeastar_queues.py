@@ -10,9 +10,20 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.bulk import dependency_order
-from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, InputError, Reference, ResourceSpec, ScalarList
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import destination, destination_numbers, distinct
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import NumberedAdapter, YeastarAdapter, as_id, flag
+from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, InputError, Reference, ResourceSpec, ScalarList, repeated
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import (
+    call_flow_number,
+    destination,
+    destination_numbers,
+    distinct,
+)
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import (
+    NumberedAdapter,
+    YeastarAdapter,
+    extension_items,
+    flag,
+    ids_of,
+)
 
 # The queue destination types (fail_dest and key_dest): nine, without conference, dial_by_name or play_prompt.
 QUEUE_DESTINATIONS = ["end_call", "extension", "ext_vm", "group_vm", "ivr", "ring_group", "queue", "external_num",
@@ -74,7 +85,7 @@ def scenarios(name, api, switch, doc):
 
 def agents(name, api, doc):
     return Field(name, "list", elements="str", api=api, reference="extension", codec=AgentList(), check_list=distinct,
-                 from_api=lambda items: [as_id(item["value"]) for item in items or [] if item.get("value") not in (None, "")],
+                 from_api=ids_of(),
                  reset=[], doc=[
                      doc, "Extension numbers, compared in order: with O(ring_strategy=linear) the agents ring in this "
                      "order. The complete list: agents not listed are removed. A number may appear once, and not "
@@ -104,16 +115,12 @@ def points_record(items):
 
 
 def distinct_keys(points):
-    keys = [item["key"] for item in points]
-    repeated = sorted(set(key for key in keys if keys.count(key) > 1))
-    return "gives key %s more than once" % ", ".join(repeated) if repeated else None
+    twice = repeated([item["key"] for item in points])
+    return "gives key %s more than once" % ", ".join(twice) if twice else None
 
 
 QUEUE = ResourceSpec("queue", "queue", [
-    Field("number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{1,7}$",
-          pattern_hint="digits only, at most 7", doc=[
-              "Queue number; identifies the queue. Extensions, ring groups, queues and IVRs share one number space "
-              "on the PBX."]),
+    call_flow_number("queue"),
     Field("name", required_on_create=True, doc="Queue name. Required to create the queue."),
     Field("ring_strategy", choices=RING_STRATEGIES, required_on_create=True, doc=[
         "C(ring_all) rings every agent at once; C(least_recent) the agent called least recently; C(fewest_calls) "
@@ -129,8 +136,7 @@ QUEUE = ResourceSpec("queue", "queue", [
            "Dynamic agents: they log in and out (M(telephony.pbx.yeastar_queue_agent))."),
     Field("managers", "list", elements="str", api="manager_list", reference="extension", unordered=True,
           check_list=distinct,
-          to_api=lambda ids: [{"value": str(ident), "type": "extension"} for ident in ids],
-          from_api=lambda items: [as_id(item["value"]) for item in items or [] if item.get("value") not in (None, "")],
+          to_api=extension_items, from_api=ids_of(),
           reset=[], doc=[
               "Extension numbers of the queue managers (they get the queue's e-mail notifications), compared as a "
               "set. The complete list: managers not listed are removed."]),

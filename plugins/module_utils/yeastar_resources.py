@@ -104,6 +104,18 @@ def as_id(value):
     return int(value) if str(value).isdigit() else value
 
 
+def ids_of(item_type=None):
+    """Reads the API's lists of {"value": id[, "type": ...]} as ids: the items of `item_type` when given,
+    empty values skipped."""
+    return lambda items: [as_id(item["value"]) for item in items or [] if item.get("value") not in (None, "")
+                          and (item_type is None or item.get("type") == item_type)]
+
+
+def extension_items(ids):
+    """Extensions as the API's member lists take them."""
+    return [{"value": str(ident), "type": "extension"} for ident in ids]
+
+
 def known_id(value):
     """An object id, or None for the API's ways of saying none ("", 0): Yeastar ids start at 1."""
     return int(value) if str(value).isdigit() and int(value) > 0 else None
@@ -161,7 +173,7 @@ EXTENSION = ResourceSpec("extension", "extension", [
     Field("departments", "list", elements="str", api="organization_list", reference="department", unordered=True,
           check=department_path,
           to_api=lambda ids: [{"value": str(i)} for i in ids],
-          from_api=lambda items: [as_id(item["value"]) for item in items or []],
+          from_api=ids_of(),
           doc=["Departments the extension belongs to, by name, or by path such as C(Marketing/Tech Support) "
                "where names repeat. The list is the complete membership.",
                "Required by the PBX when Department Management is enabled."]),
