@@ -172,6 +172,8 @@ def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
             yield "outbound_route", route, ("pin_list", route["pin_list"])
         for trunk in route["trunk_list"]:
             yield "outbound_route", route, ("trunk", trunk["id"])
+        for member in route["other_members"]:
+            yield "outbound_route", route, (member["type"], member["id"])
     for trunk in pbx.data.trunks.values():
         for entry in trunk["outbound_cid_list"]:
             for member in entry["ext_list"]:
