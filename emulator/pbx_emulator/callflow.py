@@ -100,6 +100,15 @@ def require_free_number(pbx: Instance, kind: str, number: str, own_id: int | Non
                        submsg=f"{what} {action} fail for duplicate fields")
 
 
+def require_unique_name(pbx: Instance, kind: str, name: str, own_id: int | None, action: str, what: str) -> None:
+    """Names of trunks, routes, phonebooks and PIN lists are unique per kind (40003)."""
+    for other in store(pbx, kind).values():
+        if other["id"] != own_id and other["name"] == name:
+            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"{what} {action} fail for duplicate fields",
+                           duplicate_field_list=[{"field": "name", "value": name, "external_source": kind,
+                                                  "external_source_name": other["name"]}])
+
+
 # ---------------------------------------------------------------- destinations
 
 def slot_rules(dest: str, prefix: str, value: str, kinds: Sequence[str],
@@ -163,7 +172,7 @@ def _extension_refs(ext: dict) -> Iterator[tuple[str, int]]:
 def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
     """(holder kind, holder, (target kind, target id)) for every reference."""
     # Imported here: the area modules import this one.
-    from . import ivr, queue, ring_group
+    from . import inbound_route, ivr, queue, ring_group
     for ext in pbx.data.extensions.values():
         for ref in _extension_refs(ext):
             yield "extension", ext, ref
@@ -179,7 +188,8 @@ def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
             for member in entry["ext_list"]:
                 if member["type"] == "extension":
                     yield "trunk", trunk, ("extension", member["id"])
-    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr)):
+    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr),
+                         ("inbound_route", inbound_route)):
         for obj in store(pbx, kind).values():
             for ref in module.references(obj):
                 yield kind, obj, ref

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from . import callflow, route_order, trunk
 from .api import Call, Endpoint
-from .errors import DUPLICATE_KEY_VALUE, ApiError, not_found
+from .errors import not_found
 from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
 from .validation import TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
@@ -53,13 +53,6 @@ def _member_errors(pbx: Instance, members: list[dict], errors: list[dict]) -> No
                            errors, {"extension": "extension", "organization": "organization", "ext_group": None})
 
 
-def _trunk_errors(pbx: Instance, trunks: list[dict], errors: list[dict]) -> None:
-    ids = [t["id"] for t in trunks]
-    for index, trunk_id in enumerate(ids):
-        check(trunk_id in pbx.data.trunks, f"trunk_list[{index}].id", "not_exist", errors)
-    check(len(set(ids)) == len(ids), "trunk_list", "invalid", errors)
-
-
 def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
     merged = {**current, **{k: v for k, v in params.items()
                             if k not in ("id", "pos", "dial_pattern_list", "trunk_list", "ext_list")}}
@@ -70,8 +63,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
     if protect == "pin_list" and merged["pin_list"] is not None:
         check(merged["pin_list"] in pbx.data.pin_lists, "pin_list", "not_exist", errors)
     if "trunk_list" in params:
-        _trunk_errors(pbx, params["trunk_list"], errors)
-        merged["trunk_list"] = [{"id": t["id"]} for t in params["trunk_list"]]
+        merged["trunk_list"] = trunk.list_errors(pbx, params["trunk_list"], errors)
     if "ext_list" in params:
         _member_errors(pbx, params["ext_list"], errors)
         merged["other_members"] = [{"id": m["id"], "type": m["type"]}
@@ -84,12 +76,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
             for p in params["dial_pattern_list"]]
     route_order.position_errors(pbx.data.outbound_routes, params.get("pos"), "id" not in current, errors)
     raise_if(errors)
-    for other in pbx.data.outbound_routes.values():
-        if other["id"] != current.get("id") and other["name"] == merged["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"Outbound route {action} fail for duplicate fields",
-                           duplicate_field_list=[{"field": "name", "value": merged["name"],
-                                                  "external_source": "outbound_route",
-                                                  "external_source_name": other["name"]}])
+    callflow.require_unique_name(pbx, "outbound_route", merged["name"], current.get("id"), action, "Outbound route")
     return merged
 
 

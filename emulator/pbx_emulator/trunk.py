@@ -15,7 +15,6 @@ from typing import Any
 
 from . import callflow
 from .api import Call, Endpoint
-from .errors import DUPLICATE_KEY_VALUE, ApiError
 from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
 from .validation import FLAG, TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
@@ -185,12 +184,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
         merged["did_list"] = [{"id": pbx.data.allocate("trunk_did"), "did": d["did"],
                                "did_name": d.get("did_name", "")} for d in params["did_list"]]
     raise_if(errors)
-    for other in pbx.data.trunks.values():
-        if other["id"] != current.get("id") and other["name"] == merged["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"Trunk {action} fail for duplicate fields",
-                           duplicate_field_list=[{"field": "name", "value": merged["name"],
-                                                  "external_source": KIND,
-                                                  "external_source_name": other["name"]}])
+    callflow.require_unique_name(pbx, KIND, merged["name"], current.get("id"), action, "Trunk")
     return merged
 
 
@@ -256,6 +250,15 @@ def detail_view(pbx: Instance, trunk: dict) -> dict:
     if not trunk["itsp"]:
         del view["itsp"]            # never shown in the examples when not set
     return view
+
+
+def list_errors(pbx: Instance, trunks: list[dict], errors: list[dict]) -> list[dict]:
+    """A route's trunk_list: existing trunks, each once; stored as [{id}] in the order sent."""
+    ids = [t["id"] for t in trunks]
+    for index, trunk_id in enumerate(ids):
+        check(trunk_id in pbx.data.trunks, f"trunk_list[{index}].id", "not_exist", errors)
+    check(len(set(ids)) == len(ids), "trunk_list", "invalid", errors)
+    return [{"id": trunk_id} for trunk_id in ids]
 
 
 def reference(trunk: dict) -> dict:
