@@ -259,6 +259,13 @@ def query_ids(call: Call, id_alias: bool = False) -> list[int]:
 def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
               view: Callable[[dict], dict], search_fields: Sequence[str],
               sortable: bool = True) -> dict:
+    return list_views(call, [view(o) for o in store(call.pbx, kind).values()], sort_fields, search,
+                      search_fields, sortable)
+
+
+def list_views(call: Call, views: list[dict], sort_fields: Sequence[str], search: bool,
+               search_fields: Sequence[str], sortable: bool = True, default_sort: str = "id") -> dict:
+    """One list/search answer over the summary views: search, sort, page."""
     schema = dict(list_schema_for(call.pbx.config, sort_fields, search))
     if not sortable:
         schema.pop("sort_by")
@@ -266,7 +273,6 @@ def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
     params = coerce_query(call.params, schema)
     require_valid(params, schema)
     wanted = params.get("search_value")
-    objs = [o for o in store(call.pbx, kind).values()
-            if matches(wanted, *(o.get(f) for f in search_fields))]
-    ordered = sort_items(objs, params)
-    return {"total_number": len(ordered), "data": [view(o) for o in page_of(ordered, params)]}
+    found = [v for v in views if matches(wanted, *(v.get(f) for f in search_fields))]
+    ordered = sort_items(found, params, default_sort)
+    return {"total_number": len(ordered), "data": page_of(ordered, params)}

@@ -15,9 +15,8 @@ from typing import Iterator
 
 from . import callflow, route_order, trunk
 from .api import Call, Endpoint
-from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
-from .validation import TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
+from .validation import ID_LIST, TEXT, Rule, check, existing_ids, optional, raise_if, read_ids, require_valid
 
 KIND = "inbound_route"
 SORT_FIELDS = ("id", "pos", "name")
@@ -65,7 +64,7 @@ CREATE = {
     "cid_pattern_list": Rule(list, items={"cid_pattern": Rule(str, required=True, nonempty=True,
                                                               pattern=PATTERN)}),
     # Array<Integer> in the tables, the string "[10,5]" in the get example: both accepted.
-    "cid_to_phonebook": Rule((list, str)),
+    "cid_to_phonebook": ID_LIST,
     "trunk_list": Rule(list, required=True, nonempty=True, items={
         "id": Rule(int, required=True), "name": TEXT, "type": TEXT}),
     "def_dest": Rule(str, required=True, enum=DESTINATIONS),
@@ -93,23 +92,6 @@ LISTS = ("did_pattern_list", "did_pattern_to_ext_list", "cid_pattern_list", "def
 
 
 # ---------------------------------------------------------------- validation
-
-def _phonebooks(pbx: Instance, value: list | str, errors: list[dict]) -> list[int]:
-    if isinstance(value, str):
-        text = value.strip().strip("[]")
-        parts = [p.strip() for p in text.split(",")] if text.strip() else []
-        if not all(p.isdigit() for p in parts):
-            errors.append({"field": "cid_to_phonebook", "validation_type": "format"})
-            return []
-        value = [int(p) for p in parts]
-    for index, book in enumerate(value):
-        if not isinstance(book, int) or isinstance(book, bool):
-            errors.append({"field": f"cid_to_phonebook[{index}]", "validation_type": "type"})
-        else:
-            check(book in pbx.data.phonebooks, f"cid_to_phonebook[{index}]", "not_exist", errors)
-    check(len(set(map(str, value))) == len(value), "cid_to_phonebook", "invalid", errors)
-    return list(value)
-
 
 def _range(text: str) -> tuple[int, int] | None:
     match = re.fullmatch(r"(\d+)-(\d+)", text)
@@ -173,7 +155,8 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
             {"id": pbx.data.allocate("did_pattern_to_ext"), "did_pattern": i["did_pattern"],
              "did_pattern_to_ext": i["did_pattern_to_ext"]} for i in params["did_pattern_to_ext_list"]]
     if "cid_to_phonebook" in params:
-        merged["cid_to_phonebook"] = _phonebooks(pbx, params["cid_to_phonebook"], errors)
+        merged["cid_to_phonebook"] = existing_ids(read_ids(params["cid_to_phonebook"], "cid_to_phonebook", errors),
+                                                  pbx.data.phonebooks, "cid_to_phonebook", errors)
     if "trunk_list" in params:
         merged["trunk_list"] = trunk.list_errors(pbx, params["trunk_list"], errors)
     if "def_dest_ext_list" in params:
@@ -332,13 +315,11 @@ def detail_view(pbx: Instance, route: dict) -> dict:
 # ---------------------------------------------------------------- endpoints
 
 def _list(call: Call, search: bool) -> dict:
-    schema = list_schema_for(call.pbx.config, SORT_FIELDS, search)
-    params = coerce_query(call.params, schema)
-    require_valid(params, schema)
     routes = call.pbx.data.inbound_routes
-    found = [summary_view(call.pbx, r) for r in routes.values() if matches(params.get("search_value"), r["name"])]
-    ordered = sort_items(found, params, DEFAULT_SORT)
-    return {"total_number": len(ordered), "last_pos": route_order.last_pos(routes), "data": page_of(ordered, params)}
+    views = [summary_view(call.pbx, r) for r in routes.values()]
+    answer = callflow.list_views(call, views, SORT_FIELDS, search, ("name",), default_sort=DEFAULT_SORT)
+    return {"total_number": answer["total_number"], "last_pos": route_order.last_pos(routes),
+            "data": answer["data"]}
 
 
 def ir_get(call: Call) -> dict:

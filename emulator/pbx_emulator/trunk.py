@@ -15,9 +15,8 @@ from typing import Any
 
 from . import callflow
 from .api import Call, Endpoint
-from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
-from .validation import FLAG, TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
+from .validation import FLAG, TEXT, Rule, check, optional, raise_if, require_valid
 
 KIND = "trunk"
 KINDS = ("register", "peer", "account")
@@ -269,14 +268,8 @@ def reference(trunk: dict) -> dict:
 # ---------------------------------------------------------------- endpoints
 
 def _list(call: Call, search: bool) -> dict:
-    schema = list_schema_for(call.pbx.config, SORT_FIELDS, search)
-    params = coerce_query(call.params, schema)
-    require_valid(params, schema)
     views = [summary_view(t) for t in call.pbx.data.trunks.values()]
-    wanted = params.get("search_value")
-    found = [v for v in views if matches(wanted, v["name"], v["type"], v.get("host_port"), v.get("username"))]
-    ordered = sort_items(found, params)
-    return {"total_number": len(ordered), "data": page_of(ordered, params)}
+    return callflow.list_views(call, views, SORT_FIELDS, search, ("name", "type", "host_port", "username"))
 
 
 def trunk_get(call: Call) -> dict:
