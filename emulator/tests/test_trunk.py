@@ -124,6 +124,15 @@ def test_create_validation(authed, body, expected):
     assert authed.control("GET", "state")["trunks"] == []
 
 
+def test_menu_options(authed):
+    seeded = authed.control("POST", "seed", {"trunks": [REGISTER, PEER], "phonebooks": [{"name": "VIP"}]})
+    assert authed.get("system/get_menuoptions", menu="trunk")["data"] == [
+        {"text": "carrier", "value": str(seeded["trunks"][0]), "type": "register"},
+        {"text": "peer-to-41", "value": str(seeded["trunks"][1]), "type": "peer"}]
+    assert authed.get("system/get_menuoptions", menu="phonebook")["data"] == [
+        {"text": "VIP", "value": str(seeded["phonebooks"][0])}]
+
+
 def test_itsp_list_and_itsp(authed):
     reply = authed.get("trunk/itsp_list")
     assert reply["total_number"] == 10 and reply["data"][0] == {"id": 64, "country": "United States", "name": "Test"}
