@@ -322,36 +322,13 @@ def _list(call: Call, search: bool) -> dict:
             "data": answer["data"]}
 
 
-def ir_get(call: Call) -> dict:
-    return {"data": detail_view(call.pbx, callflow.get_object(call.pbx, KIND, callflow.id_param(call)))}
-
-
-def ir_query(call: Call) -> dict:
-    routes = call.pbx.data.inbound_routes
-    return {"data": [detail_view(call.pbx, routes[i]) for i in callflow.query_ids(call) if i in routes]}
-
-
-def ir_create(call: Call) -> dict:
-    return {"id": create_inbound_route(call.pbx, call.params)}
-
-
-def ir_update(call: Call) -> dict:
-    update_inbound_route(call.pbx, call.params)
-    return {}
-
-
-def ir_delete(call: Call) -> dict:
-    route = callflow.get_object(call.pbx, KIND, callflow.id_param(call))
-    route_order.remove(call.pbx.data.inbound_routes, route["id"])
-    return {}
+def _delete(pbx: Instance, _kind: str, route: dict) -> None:
+    route_order.remove(pbx.data.inbound_routes, route["id"])
 
 
 ENDPOINTS = {
     "inbound_route/list": Endpoint("GET", lambda call: _list(call, search=False)),
     "inbound_route/search": Endpoint("GET", lambda call: _list(call, search=True)),
-    "inbound_route/get": Endpoint("GET", ir_get),
-    "inbound_route/query": Endpoint("GET", ir_query),
-    "inbound_route/create": Endpoint("POST", ir_create),
-    "inbound_route/update": Endpoint("POST", ir_update),
-    "inbound_route/delete": Endpoint("GET", ir_delete),
+    **callflow.object_endpoints("inbound_route", KIND, detail_view, create_inbound_route, update_inbound_route,
+                                delete=_delete),
 }
