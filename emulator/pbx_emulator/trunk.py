@@ -189,7 +189,9 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
 
 def create_trunk(pbx: Instance, params: dict) -> int:
     kind = params.get("type")
-    require_valid(params, CREATE[kind] if kind in KINDS else COMMON)
+    # Without a known type only the fields every kind shares are required.
+    require_valid(params, CREATE[kind] if kind in KINDS else {**optional(CREATE["register"]),
+                                                               **optional(CREATE["account"]), **COMMON})
     merged = _apply(pbx, params, dict(DEFAULTS), "create")
     merged["id"] = pbx.data.allocate(KIND)
     pbx.data.trunks[merged["id"]] = merged
