@@ -17,7 +17,7 @@ __metaclass__ = type
 
 import copy
 
-from ansible_collections.telephony.pbx.plugins.module_utils.bulk import Reconciler, gathered_item
+from ansible_collections.telephony.pbx.plugins.module_utils.bulk import PartialApply, Reconciler, gathered_item
 from ansible_collections.telephony.pbx.plugins.module_utils.client import Pending
 from ansible_collections.telephony.pbx.plugins.module_utils.engine import (
     UPDATE_PASSWORD_DEFAULT,
@@ -252,7 +252,13 @@ def ensure_guest(client, params):
     changed = plan.action is not None
     alarms = None
     if params.get("wakeup_calls") is not None:
-        moved, before_shown["wakeup_calls"], alarms = converge_room(client, room, current["id"], params["wakeup_calls"])
+        try:
+            moved, before_shown["wakeup_calls"], alarms = converge_room(client, room, current["id"],
+                                                                        params["wakeup_calls"])
+        except PartialApply as exc:
+            if not changed:
+                raise
+            raise PartialApply(exc.cause, ["updated %s" % adapter.label(identity)] + exc.applied, exc.not_applied)
         after_shown["wakeup_calls"] = alarms
         changed = changed or moved
     return guest_result(client, changed, after, alarms, before_shown, after_shown)

@@ -22,6 +22,7 @@ HOTEL = {
     "hotel_rooms_rooms": [{"number": "101", "floor": 1}, {"number": "102", "floor": 1, "type": "suite"}],
     "hotel_rooms_outbound_routes_by_type": {"suite": ["Local"]},
     "hotel_rooms_front_desk_extensions": [{"number": "1000", "first_name": "Front", "last_name": "Desk"}],
+    "hotel_rooms_wakeup_prompt": "wake-up.wav",
 }
 
 
@@ -142,7 +143,7 @@ def guest_room(pbx, number="102"):
 
 def write_hotel(workspace, pbx):
     workspace.write_inventory(host_vars={"pbx_secrets": {"hotel_rooms_secret_seed": SEED}})
-    pbx.seed(outbound_routes=[{"name": "Local"}])
+    pbx.seed(custom_prompts=["wake-up.wav"], outbound_routes=[{"name": "Local"}])
     hotel = workspace.dir / "hotel.json"
     hotel.write_text(json.dumps(HOTEL))
     return "hotel_vars_file=%s" % hotel
@@ -169,7 +170,7 @@ def test_checkin_then_checkout_gives_back_the_provisioned_vacant_room(workspace,
     room, alarms = guest_room(pbx)
     assert (room["first_name"], room["last_name"], room["email_addr"], room["mobile_number"],
             room["new_vm_notification"]) == ("Ada", "Lovelace", "ada@example.com", "+441234567890", "with_attach")
-    assert [(a["alarm_time"], a["repeat_type"]) for a in alarms] == [("07:00", "never")]
+    assert [(a["alarm_time"], a["repeat_type"], a["alarm_prompt"]) for a in alarms] == [("07:00", "never", "wake-up.wav")]
 
     pbx.reset_counters()
     again = workspace.playbook(CHECKIN, *guest, json_output=True)
