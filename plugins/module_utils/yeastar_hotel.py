@@ -131,8 +131,8 @@ class WakeupCallAdapter(YeastarAdapter):
         return dict(fields, ext_id=self.room_id(identity["extension"]), alarm_time=normalised_time(identity["alarm_time"]))
 
     def delete(self, current):
-        self.client.write("GET", self.area + "/delete", params={"ext_id": current["ext_id"],
-                                                              "wakeup_call_id": current["id"]})
+        self.client.write("GET", self.area + "/delete",
+                          params={"ext_id": current["ext_id"], "wakeup_call_id": current["id"]})
 
 
 class RoomWakeupCallAdapter(WakeupCallAdapter):

@@ -126,6 +126,7 @@ pin_lists:
   returned: when O(gather) contains C(pin_lists)
   type: list
   elements: dict
+  sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
 wakeup_calls:
   description:
     - The rooms (extensions) that have wake-up calls, each with its extension C(number), its C(ext_id) and its
@@ -139,7 +140,6 @@ wakeup_calls:
       number: "101"
       wakeup_call:
         - {id: 19, alarm_time: "07:00", repeat_type: never, number_of_snoozes: 2, snooze_duration: 5, alarm_prompt: ""}
-  sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
