@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, company_contacts, phonebooks]
     choices:
       - system
       - capacity
@@ -40,6 +40,8 @@ options:
       - queue_pause_reasons
       - ivrs
       - pin_lists
+      - company_contacts
+      - phonebooks
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -126,6 +128,18 @@ pin_lists:
   type: list
   elements: dict
   sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
+company_contacts:
+  description: Every company contact with its details (numbers, phonebooks), read in list pages and query batches of 100.
+  returned: when O(gather) contains C(company_contacts)
+  type: list
+  elements: dict
+  sample: [{id: 4, first_name: Jay, last_name: Prichett, company: Closet, number_list: [{num_type: business_number, number: "0015503308"}]}]
+phonebooks:
+  description: Every phonebook with its contacts, read in list pages and query batches of 100.
+  returned: when O(gather) contains C(phonebooks)
+  type: list
+  elements: dict
+  sample: [{id: 5, name: Suppliers, member_select: sel_specific, total: 1, contacts_list: [{id: 4, contact_name: Jay Prichett}]}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -191,6 +205,10 @@ READERS = {
     "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
+    "company_contacts": lambda module, client: client.query(
+        "company_contact/query", [contact["id"] for contact in client.pages("company_contact/list")]),
+    "phonebooks": lambda module, client: client.query(
+        "phonebook/query", [phonebook["id"] for phonebook in client.pages("phonebook/list")]),
 }
 SUBSETS = list(READERS)
 
