@@ -178,6 +178,10 @@ class CompanyContactAdapter(YeastarAdapter):
                                         if as_id(item["id"]) not in everyone]
         return current
 
+    def references_of(self, current):
+        # Membership does not hold a phonebook: deleting a phonebook only ends it (the contacts stay).
+        return []
+
     def identity_of(self, current):
         return {"first_name": current.get("first_name") or "", "last_name": current.get("last_name") or None,
                 "company": current.get("company") or None}

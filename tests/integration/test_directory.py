@@ -2,7 +2,12 @@
 update, no-op re-run, check mode, diff, delete, missing references, deleting a contact a phonebook holds (70091),
 the gathered -> overridden round trip, and yeastar_info reading every page."""
 
+import pathlib
+
+import yaml
 from helpers import play, task
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 CONTACT = "telephony.pbx.yeastar_company_contact"
 PHONEBOOK = "telephony.pbx.yeastar_phonebook"
@@ -170,12 +175,18 @@ def test_sections_round_trip_and_referenced_contacts(workspace, pbx):
     assert "Nothing was deleted: company contact Phil is still referenced by 1 (phonebook Friends)" in message
     assert stored_contact(pbx, "Phil") is not None and pbx.counters()["writes"] == 0
 
-    both = workspace.playbook(play(task("config", CONFIG, state="overridden", config={
+    without_friends = [item for item in kept if item["name"] != "Friends"]
+    phonebook_gone = workspace.playbook(play(task("config", CONFIG, state="overridden", config={
+        "company_contacts": gathered["company_contacts"], "phonebooks": without_friends})), json_output=True)
+    assert phonebook_gone.rc == 0, phonebook_gone.output
+    assert phonebook_gone.results("config")["sections"]["phonebooks"]["deleted"] == ["phonebook Friends"], \
+        "a phonebook is deleted whatever contacts it holds: they stay"
+    assert stored_contact(pbx, "Phil") is not None
+
+    contact_gone = workspace.playbook(play(task("config", CONFIG, state="overridden", config={
         "company_contacts": [item for item in gathered["company_contacts"] if item["first_name"] != "Phil"],
-        "phonebooks": [item for item in kept if item["name"] != "Friends"]})), json_output=True)
-    assert both.rc == 0, both.output
-    assert both.results("config")["sections"]["phonebooks"]["deleted"] == ["phonebook Friends"]
-    assert both.results("config")["sections"]["company_contacts"]["deleted"] == ["company contact Phil"]
+        "phonebooks": without_friends})), json_output=True)
+    assert contact_gone.results("config")["sections"]["company_contacts"]["deleted"] == ["company contact Phil"]
     assert stored_contact(pbx, "Phil") is None
 
 
@@ -194,3 +205,18 @@ def test_info_reads_every_page_and_batches_details(workspace, pbx):
     assert counters["company_contact/list"] == 2, "pages of 1000"
     assert counters["company_contact/query"] == 11, "1050 ids in batches of 100"
     assert pbx.counters()["writes"] == 0
+
+
+def module_examples(name):
+    """The EXAMPLES of a module, as tasks."""
+    source = (ROOT / "plugins" / "modules" / (name + ".py")).read_text()
+    return yaml.safe_load(source.split('EXAMPLES = r"""', 1)[1].split('"""', 1)[0])
+
+
+def test_the_documented_examples_run_as_written(workspace, pbx):
+    for name in ("yeastar_phonebook", "yeastar_company_contact"):
+        run = workspace.playbook(play(*module_examples(name)), json_output=True)
+        assert run.rc == 0, run.output
+    assert stored_contact(pbx) is None, "the last example deletes the contact"
+    assert [item["name"] for item in pbx.state()["phonebooks"] if item["name"] in ("Suppliers", "Everyone")] == \
+        ["Suppliers"]
