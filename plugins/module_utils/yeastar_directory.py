@@ -136,10 +136,9 @@ PHONEBOOK = ResourceSpec("phonebook", "phonebook", [
         "When the phonebook is created without it, C(sel_specific)."]),
     Field("contacts", "list", elements="str", api="contacts_list", reference="company_contact", unordered=True,
           codec=PhonebookMembers(), check=not_blank, reset=[], doc=[
-              "The company contacts in the phonebook, each as C(First Last (Company)), or C(First Last) for a contact "
-              "without a company (the names O(telephony.pbx.yeastar_company_contact#module:first_name), "
-              "O(telephony.pbx.yeastar_company_contact#module:last_name) and "
-              "O(telephony.pbx.yeastar_company_contact#module:company) give); the complete list, in any order.",
+              "The company contacts in the phonebook, each written as its first and last name and, when it has a "
+              "company, the company in brackets, for example \"Jay Prichett (Closet)\" (see "
+              "M(telephony.pbx.yeastar_company_contact)); the complete list, in any order.",
               "Only with O(member_select=sel_specific)."]),
 ])
 

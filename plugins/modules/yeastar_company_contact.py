@@ -17,7 +17,7 @@ description:
     OpenAPI v1.0.
   - The contact is identified by O(first_name), O(last_name) and O(company) together, because the API gives
     contacts no other key a person sees and these three are what the PBX shows. A task that changes one of them is
-    about another contact. Phonebooks refer to a contact as C(First Last (Company)).
+    about another contact. Phonebooks refer to a contact as "First Last (Company)".
   - Each phone number is an option of its own; only the options given are compared and sent, and a write keeps
     the contact's other numbers.
   - The same options make the C(company_contacts) section of M(telephony.pbx.yeastar_config).

@@ -684,9 +684,9 @@ options:
               - sel_all
           contacts:
             description:
-              - The company contacts in the phonebook, each as C(First Last (Company)), or C(First Last) for a contact without
-                a company (the names O(telephony.pbx.yeastar_company_contact#module:first_name), O(telephony.pbx.yeastar_company_contact#module:last_name)
-                and O(telephony.pbx.yeastar_company_contact#module:company) give); the complete list, in any order.
+              - The company contacts in the phonebook, each written as its first and last name and, when it has a company,
+                the company in brackets, for example "Jay Prichett (Closet)" (see M(telephony.pbx.yeastar_company_contact));
+                the complete list, in any order.
               - Only with C(member_select=sel_specific).
             type: list
             elements: str
