@@ -16,8 +16,8 @@ JAY = {"first_name": "Jay", "last_name": "Prichett", "company": "Closet"}
 JOSEPH = {"first_name": "Joseph", "last_name": "Goffin", "company": "Ticketsales"}
 
 
-def contact(title="contact", who=JAY, **args):
-    return task(title, CONTACT, **dict(who, **args))
+def contact(title="contact", who=None, **args):
+    return task(title, CONTACT, **dict(who or JAY, **args))
 
 
 def phonebook(title="phonebook", name="Suppliers", **args):
@@ -167,7 +167,7 @@ def test_sections_round_trip_and_referenced_contacts(workspace, pbx):
     assert round_trip.results("back")["changed"] is False
     assert pbx.counters()["writes"] == 0
 
-    kept = [item for item in gathered["phonebooks"]]
+    kept = list(gathered["phonebooks"])
     refused = workspace.playbook(play(task("config", CONFIG, state="overridden", _ignore_errors=True, config={
         "company_contacts": [item for item in gathered["company_contacts"] if item["first_name"] != "Phil"],
         "phonebooks": kept})), json_output=True)
