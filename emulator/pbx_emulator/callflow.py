@@ -27,6 +27,10 @@ STORES = {
     "ivr": "ivrs",
     "pin_list": "pin_lists",
     "outbound_route": "outbound_routes",
+    "trunk": "trunks",
+    "inbound_route": "inbound_routes",
+    "company_contact": "company_contacts",
+    "phonebook": "phonebooks",
     "organization": "departments",
 }
 NUMBERED = ("extension", "ring_group", "queue", "ivr")
@@ -96,6 +100,15 @@ def require_free_number(pbx: Instance, kind: str, number: str, own_id: int | Non
                        submsg=f"{what} {action} fail for duplicate fields")
 
 
+def require_unique_name(pbx: Instance, kind: str, name: str, own_id: int | None, action: str, what: str) -> None:
+    """Names of trunks, routes, phonebooks and PIN lists are unique per kind (40003)."""
+    for other in store(pbx, kind).values():
+        if other["id"] != own_id and other["name"] == name:
+            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"{what} {action} fail for duplicate fields",
+                           duplicate_field_list=[{"field": "name", "value": name, "external_source": kind,
+                                                  "external_source_name": other["name"]}])
+
+
 # ---------------------------------------------------------------- destinations
 
 def slot_rules(dest: str, prefix: str, value: str, kinds: Sequence[str],
@@ -159,14 +172,24 @@ def _extension_refs(ext: dict) -> Iterator[tuple[str, int]]:
 def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
     """(holder kind, holder, (target kind, target id)) for every reference."""
     # Imported here: the area modules import this one.
-    from . import ivr, queue, ring_group
+    from . import inbound_route, ivr, queue, ring_group
     for ext in pbx.data.extensions.values():
         for ref in _extension_refs(ext):
             yield "extension", ext, ref
     for route in pbx.data.outbound_routes.values():
         if route.get("pin_protect") == "pin_list" and route.get("pin_list") is not None:
             yield "outbound_route", route, ("pin_list", route["pin_list"])
-    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr)):
+        for trunk in route["trunk_list"]:
+            yield "outbound_route", route, ("trunk", trunk["id"])
+        for member in route["other_members"]:
+            yield "outbound_route", route, (member["type"], member["id"])
+    for trunk in pbx.data.trunks.values():
+        for entry in trunk["outbound_cid_list"]:
+            for member in entry["ext_list"]:
+                if member["type"] == "extension":
+                    yield "trunk", trunk, ("extension", member["id"])
+    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr),
+                         ("inbound_route", inbound_route)):
         for obj in store(pbx, kind).values():
             for ref in module.references(obj):
                 yield kind, obj, ref
@@ -236,6 +259,13 @@ def query_ids(call: Call, id_alias: bool = False) -> list[int]:
 def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
               view: Callable[[dict], dict], search_fields: Sequence[str],
               sortable: bool = True) -> dict:
+    return list_views(call, [view(o) for o in store(call.pbx, kind).values()], sort_fields, search,
+                      search_fields, sortable)
+
+
+def list_views(call: Call, views: list[dict], sort_fields: Sequence[str], search: bool,
+               search_fields: Sequence[str], sortable: bool = True, default_sort: str = "id") -> dict:
+    """One list/search answer over the summary views: search, sort, page."""
     schema = dict(list_schema_for(call.pbx.config, sort_fields, search))
     if not sortable:
         schema.pop("sort_by")
@@ -243,7 +273,6 @@ def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
     params = coerce_query(call.params, schema)
     require_valid(params, schema)
     wanted = params.get("search_value")
-    objs = [o for o in store(call.pbx, kind).values()
-            if matches(wanted, *(o.get(f) for f in search_fields))]
-    ordered = sort_items(objs, params)
-    return {"total_number": len(ordered), "data": [view(o) for o in page_of(ordered, params)]}
+    found = [v for v in views if matches(wanted, *(v.get(f) for f in search_fields))]
+    ordered = sort_items(found, params, default_sort)
+    return {"total_number": len(ordered), "data": page_of(ordered, params)}
