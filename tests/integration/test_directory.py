@@ -39,7 +39,7 @@ def numbers(item):
 
 
 def member_ids(pbx, name="Suppliers"):
-    return sorted(int(ident) for ident in stored_phonebook(pbx, name)["contact_ids"])
+    return sorted(item["id"] for item in stored_phonebook(pbx, name)["contacts_list"])
 
 
 def test_create_update_rerun_diff_and_delete(workspace, pbx):
@@ -126,10 +126,13 @@ def test_check_mode_plans_without_writing(workspace, pbx):
 
 
 def test_missing_references_fail_before_any_write(workspace, pbx):
+    pbx.seed(company_contacts=[{"first_name": "Jay", "last_name": "Prichett", "company": "Closet",
+                                "number_list": [{"num_type": "business_number", "number": "0015503308"}]}])
+    pbx.reset_counters()
     run = workspace.playbook(play(
         contact("no phonebook", business_number="0015503308", phonebooks=["Nowhere"], _ignore_errors=True),
         phonebook("no contact", contacts=["Nobody (Nothing)"], _ignore_errors=True),
-        contact("no number", email="jay@example.com", _ignore_errors=True),
+        contact("no number", JOSEPH, email="joseph@example.com", _ignore_errors=True),
         phonebook("everyone", name="Everyone", member_select="sel_all", contacts=["Jay Prichett (Closet)"],
                   _ignore_errors=True)), json_output=True)
     assert "phonebooks: no phonebook named 'Nowhere' exists" in run.results("no phonebook")["msg"]
@@ -137,7 +140,8 @@ def test_missing_references_fail_before_any_write(workspace, pbx):
     assert "cannot be created without a number" in run.results("no number")["msg"]
     assert "member_select sel_all holds every company contact" in run.results("everyone")["msg"]
     assert pbx.counters()["writes"] == 0
-    assert stored_contact(pbx) is None and stored_phonebook(pbx) is None
+    assert stored_contact(pbx, "Joseph") is None and stored_phonebook(pbx) is None
+    assert stored_contact(pbx)["phonebook_list"] == [], "the seeded contact is untouched"
 
 
 def test_sections_round_trip_and_referenced_contacts(workspace, pbx):
