@@ -224,3 +224,17 @@ def test_the_documented_examples_run_as_written(workspace, pbx):
     assert stored_contact(pbx) is None, "the last example deletes the contact"
     assert [item["name"] for item in pbx.state()["phonebooks"] if item["name"] in ("Suppliers", "Everyone")] == \
         ["Suppliers"]
+
+
+def test_rendered_needs_no_connection(workspace, pbx):
+    workspace.write_inventory(host_vars={"ansible_host": "127.0.0.1", "ansible_httpapi_port": 9})
+    run = workspace.playbook(play(task("render", CONFIG, state="rendered", config={
+        "company_contacts": [dict(JAY, business_number="0015503308")],
+        "phonebooks": [{"name": "Suppliers", "contacts": ["Jay Prichett (Closet)"]}]})), json_output=True)
+    assert run.rc == 0, run.output
+    rendered = run.results("render")["rendered"]
+    assert [(r["endpoint"], sorted(r["body"])) for r in rendered] == [
+        ("company_contact/create", ["company", "first_name", "last_name", "number_list"]),
+        ("phonebook/create", ["add_contacts_id_list", "member_select", "name"])]
+    assert "Jay Prichett (Closet)" in str(rendered[1]["body"]["add_contacts_id_list"])
+    assert pbx.counters()["total"] == 0
