@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from . import callflow
 from .api import Call, Endpoint
-from .errors import CONNECTION_RELATION_EXISTS, CONTACTS_NOT_EXISTED, PHONEBOOK_NOT_EXISTED, ApiError
+from .errors import CONNECTION_RELATION_EXISTS, ApiError
 from .state import Instance
 from .validation import (ID_LIST, TEXT, Rule, check, existing_ids, optional, raise_if, read_ids,
                          require_valid)
@@ -43,20 +43,6 @@ PHONEBOOK_CREATE = {
 }
 PHONEBOOK_UPDATE = {"id": Rule(int, required=True), **optional(PHONEBOOK_CREATE), "del_contacts_id_list": ID_LIST}
 PHONEBOOK_SORT = ("name", "total", "id")
-
-
-def _contact(pbx: Instance, contact_id: int) -> dict:
-    contact = pbx.data.company_contacts.get(contact_id)
-    if contact is None:
-        raise ApiError(CONTACTS_NOT_EXISTED, submsg=f"company contact {contact_id} does not exist")
-    return contact
-
-
-def _phonebook(pbx: Instance, book_id: int) -> dict:
-    book = pbx.data.phonebooks.get(book_id)
-    if book is None:
-        raise ApiError(PHONEBOOK_NOT_EXISTED, submsg=f"phonebook {book_id} does not exist")
-    return book
 
 
 def _members(pbx: Instance, book: dict) -> list[int]:
@@ -111,7 +97,7 @@ def create_contact(pbx: Instance, params: dict) -> int:
 
 def update_contact(pbx: Instance, params: dict) -> None:
     require_valid(params, CONTACT_UPDATE)
-    current = _contact(pbx, params["id"])
+    current = callflow.get_object(pbx, CONTACT, params["id"])
     contact, books = _apply_contact(pbx, params, current)
     pbx.data.company_contacts[current["id"]] = contact
     _set_books(pbx, current["id"], books)
@@ -150,25 +136,12 @@ def _contact_list(call: Call, search: bool) -> dict:
     return callflow.list_views(call, views, CONTACT_SORT, search, searched)
 
 
-def contact_get(call: Call) -> dict:
-    return {"data": detail_view(call.pbx, _contact(call.pbx, callflow.id_param(call)))}
-
-
-def contact_query(call: Call) -> dict:
-    contacts = call.pbx.data.company_contacts
-    # The table says ids, the example sends id=3,4 (L6639): both.
-    return {"data": [detail_view(call.pbx, contacts[i]) for i in callflow.query_ids(call, id_alias=True)
-                     if i in contacts]}
-
-
-def contact_delete(call: Call) -> dict:
-    contact = _contact(call.pbx, callflow.id_param(call))
-    holders = [b["name"] for b in _books_of(call.pbx, contact["id"]) if b["member_select"] == "sel_specific"]
+def delete_contact(pbx: Instance, _kind: str, contact: dict) -> None:
+    holders = [b["name"] for b in _books_of(pbx, contact["id"]) if b["member_select"] == "sel_specific"]
     if holders:
         raise ApiError(CONNECTION_RELATION_EXISTS,
                        submsg=f"company contact {contact['id']} is in phonebook " + ", ".join(holders))
-    del call.pbx.data.company_contacts[contact["id"]]
-    return {}
+    del pbx.data.company_contacts[contact["id"]]
 
 
 # ---------------------------------------------------------------- phonebooks
@@ -203,7 +176,7 @@ def create_phonebook(pbx: Instance, params: dict) -> int:
 
 def update_phonebook(pbx: Instance, params: dict) -> None:
     require_valid(params, PHONEBOOK_UPDATE)
-    current = _phonebook(pbx, params["id"])
+    current = callflow.get_object(pbx, PHONEBOOK, params["id"])
     pbx.data.phonebooks[current["id"]] = _apply_phonebook(pbx, params, current, "update")
 
 
@@ -224,46 +197,13 @@ def _phonebook_list(call: Call, search: bool) -> dict:
     return callflow.list_views(call, views, PHONEBOOK_SORT, search, ("name",))
 
 
-def phonebook_get(call: Call) -> dict:
-    return {"data": phonebook_detail(call.pbx, _phonebook(call.pbx, callflow.id_param(call)))}
-
-
-def phonebook_query(call: Call) -> dict:
-    books = call.pbx.data.phonebooks
-    return {"data": [phonebook_detail(call.pbx, books[i]) for i in callflow.query_ids(call) if i in books]}
-
-
-def phonebook_delete(call: Call) -> dict:
-    book = _phonebook(call.pbx, callflow.id_param(call))
-    callflow.refuse_if_referenced(call.pbx, PHONEBOOK, book["id"])
-    del call.pbx.data.phonebooks[book["id"]]
-    return {}
-
-
-def _created(create):
-    return lambda call: {"id": create(call.pbx, call.params)}
-
-
-def _updated(update):
-    def handler(call: Call) -> dict:
-        update(call.pbx, call.params)
-        return {}
-    return handler
-
-
 ENDPOINTS = {
     "company_contact/list": Endpoint("GET", lambda call: _contact_list(call, search=False)),
     "company_contact/search": Endpoint("GET", lambda call: _contact_list(call, search=True)),
-    "company_contact/get": Endpoint("GET", contact_get),
-    "company_contact/query": Endpoint("GET", contact_query),
-    "company_contact/create": Endpoint("POST", _created(create_contact)),
-    "company_contact/update": Endpoint("POST", _updated(update_contact)),
-    "company_contact/delete": Endpoint("GET", contact_delete),
+    # The query table says ids, the example sends id=3,4 (L6639): both.
+    **callflow.object_endpoints("company_contact", CONTACT, detail_view, create_contact, update_contact,
+                                delete=delete_contact, id_alias=True),
     "phonebook/list": Endpoint("GET", lambda call: _phonebook_list(call, search=False)),
     "phonebook/search": Endpoint("GET", lambda call: _phonebook_list(call, search=True)),
-    "phonebook/get": Endpoint("GET", phonebook_get),
-    "phonebook/query": Endpoint("GET", phonebook_query),
-    "phonebook/create": Endpoint("POST", _created(create_phonebook)),
-    "phonebook/update": Endpoint("POST", _updated(update_phonebook)),
-    "phonebook/delete": Endpoint("GET", phonebook_delete),
+    **callflow.object_endpoints("phonebook", PHONEBOOK, phonebook_detail, create_phonebook, update_phonebook),
 }

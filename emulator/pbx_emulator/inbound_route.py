@@ -28,6 +28,8 @@ DESTINATIONS = ("disabled", "end_call", "extension", "pattern_to_ext", "range_to
 # current_destination (DEST-B) has no disabled / pattern_to_ext_list and spells range_to_ext_dest.
 CURRENT_NAMES = {"disabled": "end_call", "range_to_ext": "range_to_ext_dest",
                  "pattern_to_ext_list": "pattern_to_ext"}
+# Destinations that take no value (the extension list of pattern_to_ext is separate).
+VALUELESS = frozenset({"disabled", "end_call", "fax_to_email", "pattern_to_ext", "pattern_to_ext_list"})
 DID_OPTIONS = ("patterns", "pattern_to_ext", "range_to_ext", "pattern_to_ext_list")
 CID_OPTIONS = ("patterns", "phonebook")
 TIME_CONDITIONS = ("disabled", "global", "route_scope", "custom")
@@ -103,7 +105,7 @@ def _range(text: str) -> tuple[int, int] | None:
 def _destination_errors(pbx: Instance, record: dict, dest: str, prefix: str, value: str,
                         errors: list[dict]) -> None:
     kind, val = record[dest], record.get(value, "")
-    if kind in ("disabled", "end_call", "fax_to_email", "pattern_to_ext", "pattern_to_ext_list"):
+    if kind in VALUELESS:
         return
     if not val:
         errors.append({"field": value, "validation_type": "required"})
@@ -171,6 +173,11 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
     if merged["did_option"] == "range_to_ext" and merged["did_to_ext_start"] and merged["did_to_ext_end"]:
         check(int(merged["did_to_ext_start"]) <= int(merged["did_to_ext_end"]), "did_to_ext_end", "invalid",
               errors)
+    for dest, prefix, value in (("def_dest", "def_dest_prefix", "def_dest_value"),
+                                *((slot, None, slot + "_value") for slot in TIME_SLOTS)):
+        if merged[dest] in VALUELESS:
+            # A value left from the previous destination would only show up stale.
+            merged.update({value: ""}, **({prefix: ""} if prefix else {}))
     _option_errors(params, merged, errors)
     _destination_errors(pbx, merged, "def_dest", "def_dest_prefix", "def_dest_value", errors)
     # "DID matched to specified extensions" needs the DID-to-extension list.
@@ -205,17 +212,26 @@ def update_inbound_route(pbx: Instance, params: dict) -> None:
     _store(pbx, params, _apply(pbx, params, current, "update"))
 
 
+def _active_slots(route: dict) -> list[str]:
+    return ["def_dest"] + (list(TIME_SLOTS) if route["time_condition"] != "disabled" else [])
+
+
 def references(route: dict) -> Iterator[tuple[str, int]]:
+    """What the route uses now: fields of options not chosen are kept but do not count."""
     for item in route["trunk_list"]:
         yield "trunk", item["id"]
-    for book in route["cid_to_phonebook"]:
-        yield "phonebook", book
-    for item in route["did_pattern_to_ext_list"]:
-        yield "extension", int(item["did_pattern_to_ext"])
-    for member in route["def_dest_ext_list"]:
-        if member["type"] == "extension":
-            yield "extension", int(member["value"])
-    for dest, value in (("def_dest", "def_dest_value"), *((s, s + "_value") for s in TIME_SLOTS)):
+    if route["cid_option"] == "phonebook":
+        for book in route["cid_to_phonebook"]:
+            yield "phonebook", book
+    if route["did_option"] == "pattern_to_ext_list":
+        for item in route["did_pattern_to_ext_list"]:
+            yield "extension", int(item["did_pattern_to_ext"])
+    if route["def_dest"] == "pattern_to_ext":
+        for member in route["def_dest_ext_list"]:
+            if member["type"] == "extension":
+                yield "extension", int(member["value"])
+    for dest in _active_slots(route):
+        value = dest + "_value" if dest != "def_dest" else "def_dest_value"
         if route[dest] == "outroute" and route[value].isdigit():
             yield "outbound_route", int(route[value])
         yield from callflow.destination_refs(route, dest, value)
@@ -322,36 +338,13 @@ def _list(call: Call, search: bool) -> dict:
             "data": answer["data"]}
 
 
-def ir_get(call: Call) -> dict:
-    return {"data": detail_view(call.pbx, callflow.get_object(call.pbx, KIND, callflow.id_param(call)))}
-
-
-def ir_query(call: Call) -> dict:
-    routes = call.pbx.data.inbound_routes
-    return {"data": [detail_view(call.pbx, routes[i]) for i in callflow.query_ids(call) if i in routes]}
-
-
-def ir_create(call: Call) -> dict:
-    return {"id": create_inbound_route(call.pbx, call.params)}
-
-
-def ir_update(call: Call) -> dict:
-    update_inbound_route(call.pbx, call.params)
-    return {}
-
-
-def ir_delete(call: Call) -> dict:
-    route = callflow.get_object(call.pbx, KIND, callflow.id_param(call))
-    route_order.remove(call.pbx.data.inbound_routes, route["id"])
-    return {}
+def _delete(pbx: Instance, _kind: str, route: dict) -> None:
+    route_order.remove(pbx.data.inbound_routes, route["id"])
 
 
 ENDPOINTS = {
     "inbound_route/list": Endpoint("GET", lambda call: _list(call, search=False)),
     "inbound_route/search": Endpoint("GET", lambda call: _list(call, search=True)),
-    "inbound_route/get": Endpoint("GET", ir_get),
-    "inbound_route/query": Endpoint("GET", ir_query),
-    "inbound_route/create": Endpoint("POST", ir_create),
-    "inbound_route/update": Endpoint("POST", ir_update),
-    "inbound_route/delete": Endpoint("GET", ir_delete),
+    **callflow.object_endpoints("inbound_route", KIND, detail_view, create_inbound_route, update_inbound_route,
+                                delete=_delete),
 }

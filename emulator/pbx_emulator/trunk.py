@@ -189,7 +189,9 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
 
 def create_trunk(pbx: Instance, params: dict) -> int:
     kind = params.get("type")
-    require_valid(params, CREATE[kind] if kind in KINDS else COMMON)
+    # Without a known type only the fields every kind shares are required.
+    require_valid(params, CREATE[kind] if kind in KINDS else {**optional(CREATE["register"]),
+                                                               **optional(CREATE["account"]), **COMMON})
     merged = _apply(pbx, params, dict(DEFAULTS), "create")
     merged["id"] = pbx.data.allocate(KIND)
     pbx.data.trunks[merged["id"]] = merged
@@ -272,44 +274,15 @@ def _list(call: Call, search: bool) -> dict:
     return callflow.list_views(call, views, SORT_FIELDS, search, ("name", "type", "host_port", "username"))
 
 
-def trunk_get(call: Call) -> dict:
-    # Declared Array<Trunk_Info> (L4906), returned as one object by the example (L5110).
-    return {"data": detail_view(call.pbx, callflow.get_object(call.pbx, KIND, callflow.id_param(call)))}
-
-
-def trunk_query(call: Call) -> dict:
-    trunks = call.pbx.data.trunks
-    return {"data": [detail_view(call.pbx, trunks[i]) for i in callflow.query_ids(call) if i in trunks]}
-
-
 def itsp_list(call: Call) -> dict:
     require_valid(call.params, {})
     return {"data": [{"id": i, "country": c, "name": n} for i, c, n in ITSPS], "total_number": len(ITSPS)}
 
 
-def trunk_create(call: Call) -> dict:
-    return {"id": create_trunk(call.pbx, call.params)}
-
-
-def trunk_update(call: Call) -> dict:
-    update_trunk(call.pbx, call.params)
-    return {}
-
-
-def trunk_delete(call: Call) -> dict:
-    trunk = callflow.get_object(call.pbx, KIND, callflow.id_param(call))
-    callflow.refuse_if_referenced(call.pbx, KIND, trunk["id"])
-    del call.pbx.data.trunks[trunk["id"]]
-    return {}
-
-
+# trunk/get's data is declared Array<Trunk_Info> (L4906) but the example returns one object (L5110).
 ENDPOINTS = {
     "trunk/list": Endpoint("GET", lambda call: _list(call, search=False)),
     "trunk/search": Endpoint("GET", lambda call: _list(call, search=True)),
-    "trunk/get": Endpoint("GET", trunk_get),
-    "trunk/query": Endpoint("GET", trunk_query),
     "trunk/itsp_list": Endpoint("GET", itsp_list),
-    "trunk/create": Endpoint("POST", trunk_create),
-    "trunk/update": Endpoint("POST", trunk_update),
-    "trunk/delete": Endpoint("GET", trunk_delete),
+    **callflow.object_endpoints("trunk", KIND, detail_view, create_trunk, update_trunk),
 }

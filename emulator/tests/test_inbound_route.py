@@ -192,3 +192,24 @@ def test_unique_name_positions_paging_delete(authed, world):
     listing = authed.get("inbound_route/list", sort_by="id")
     assert [(r["name"], r["pos"]) for r in listing["data"]] == [("b", 2), ("c", 1)] and listing["last_pos"] == 2
     assert authed.get("inbound_route/delete", id=ids[0])["errcode"] == 60001
+
+
+def test_unused_options_do_not_hold_references(authed, world):
+    ext, rg = world["extensions"], world["ring_groups"]
+    rid = create(authed, "r", world["trunks"][0], def_dest="pattern_to_ext", def_dest_ext_list=[{"value": str(ext)}],
+                 time_condition="global", business_hours_destination="ring_group",
+                 business_hours_destination_value=str(rg))["id"]
+    assert authed.get("ringgroup/delete", id=rg)["errcode"] == 70091
+    authed.post("inbound_route/update", {"id": rid, "def_dest": "end_call", "time_condition": "disabled"})
+    assert authed.get("ringgroup/delete", id=rg)["errcode"] == 0
+    assert authed.get("extension/delete", id=ext)["errcode"] == 0
+
+
+def test_valueless_destination_clears_the_value(authed, world):
+    rid = create(authed, "r", world["trunks"][0], def_dest="extension", def_dest_value=str(world["extensions"]))["id"]
+    authed.post("inbound_route/update", {"id": rid, "def_dest": "end_call"})
+    data = authed.get("inbound_route/get", id=rid)["data"]
+    assert data["def_dest"] == "end_call" and "def_dest_value" not in data
+    # a new destination needs its own value
+    reply = authed.post("inbound_route/update", {"id": rid, "def_dest": "ivr"})
+    assert ("def_dest_value", "required") in fields(reply)

@@ -39,6 +39,11 @@ def test_register_create_get_defaults(authed):
     assert authed.get("trunk/query", ids=f"{tid},999")["data"] == [data]
 
 
+def test_unknown_type_reports_only_the_type(authed):
+    reply = create(authed, REGISTER, type="iax")
+    assert fields(reply) == {("type", "enum")}
+
+
 def test_account_number_is_username(authed):
     tid = create(authed, ACCOUNT)["id"]
     data = authed.get("trunk/get", id=tid)["data"]
@@ -95,6 +100,7 @@ def test_create_only_fields(authed):
 @pytest.mark.parametrize("body, expected", [
     ({**REGISTER, "name": None}, ("name", "required")),
     ({**REGISTER, "type": "iax"}, ("type", "enum")),
+    ({**ACCOUNT, "type": None}, ("type", "required")),
     ({**REGISTER, "transport": "dnstaptr"}, ("transport", "enum")),
     ({**ACCOUNT, "transport": "dnsnaptr"}, ("transport", "enum")),
     ({**REGISTER, "port": 0}, ("port", "range")),
