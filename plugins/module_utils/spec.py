@@ -51,7 +51,7 @@ class Field:
                  reference=None, api_true=1, api_false=0, to_api=None, from_api=None,
                  length=None, value_range=None, pattern=None, pattern_hint=None, check=None, check_list=None,
                  unordered=False, mutually_exclusive=None, reset=None, applies_if=None, codec=None,
-                 version_added="0.1.0"):
+                 gathered=True, version_added="0.1.0"):
         self.name = name
         self.type = type
         self.api = api or name
@@ -83,6 +83,9 @@ class Field:
         self.mutually_exclusive = mutually_exclusive
         self.reset = reset
         self.applies_if = applies_if
+        # False for one side of a relation both kinds can set, exported on the other side only (a company
+        # contact's phonebooks are gathered as the phonebooks' contacts).
+        self.gathered = gathered
         self.version_added = version_added
         self.options_by_name = dict((sub.name, sub) for sub in options or [])
         self.codec = codec or codec_for(self)

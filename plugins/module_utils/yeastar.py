@@ -72,7 +72,8 @@ class YeastarClient(ApiClient):
     # ----------------------------------------------------- reference look-ups
     REFERENCE_KINDS = {"role": "load_roles", "department": "load_departments",
                        "outbound_route": "load_outbound_routes", "extension": "load_extensions",
-                       "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs"}
+                       "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs",
+                       "phonebook": "load_phonebooks", "company_contact": "load_company_contacts"}
     # Objects others point at by number: their area (endpoints) and their label.
     NUMBERED = {"extension": ("extension", "extension"), "ring_group": ("ringgroup", "ring group"),
                 "queue": ("queue", "queue"), "ivr": ("ivr", "IVR")}
@@ -108,6 +109,20 @@ class YeastarClient(ApiClient):
     def load_ivrs(self):
         return self.numbered_table("ivr")
 
+    def listed_phonebooks(self):
+        """The phonebooks as listed (id, name, member_select), read once per task."""
+        return self.memo("listed phonebooks", lambda: list(self.pages("phonebook/list", cache_as="phonebook")))
+
+    def load_phonebooks(self):
+        return Named("phonebook", "name", [(int(item["id"]), item["name"]) for item in self.listed_phonebooks()])
+
+    def load_company_contacts(self, listed=None):
+        if listed is None:
+            listed = self.pages("company_contact/list", cache_as="company_contact")
+        return Named("company contact", contact_identity_reference,
+                     [(int(item["id"]), contact_reference(item.get("contact_name"), item.get("company")))
+                      for item in listed])
+
     def numbered_table(self, kind, listed=None):
         area, label = self.NUMBERED[kind]
         if listed is None:
@@ -119,7 +134,9 @@ class YeastarClient(ApiClient):
             return DepartmentTree([{"id": "(root department id)", "name": "(root)"}])
         if kind in self.NUMBERED:
             return self.numbered_table(kind, [])
-        label = {"role": "role", "outbound_route": "outbound route"}[kind]
+        if kind == "company_contact":
+            return self.load_company_contacts([])
+        label = {"role": "role", "outbound_route": "outbound route", "phonebook": "phonebook"}[kind]
         return Named(label, "name", [])
 
 
@@ -135,7 +152,22 @@ HINTS = {
            "after it rang) or been deleted meanwhile. Re-run the task.",
     70524: "The PBX is integrated with a hotel PMS (property management system), which owns check-in and "
            "check-out: check the guest out in the PMS. Nothing was changed.",
+    70091: "Another object still refers to this one; remove that reference first.",
+    70093: "A phonebook the request names does not exist on the PBX.",
+    70128: "A company contact the request names does not exist on the PBX.",
 }
+
+
+def contact_reference(name, company):
+    """How options refer to a company contact: its name as the PBX shows it (first and last name), then its
+    company in brackets when it has one, e.g. "Jay Prichett (Closet)"."""
+    name = " ".join((name or "").split())
+    return "%s (%s)" % (name, company) if company else name
+
+
+def contact_identity_reference(identity):
+    return contact_reference("%s %s" % (identity.get("first_name") or "", identity.get("last_name") or ""),
+                             identity.get("company"))
 
 
 def yeastar_error(endpoint, envelope, option_name=None):
@@ -160,7 +192,7 @@ def yeastar_error(endpoint, envelope, option_name=None):
 
 class Named:
     """A flat name <-> id table (roles, outbound routes, extensions by number); `option` is the identity
-    option that holds an object's name."""
+    option that holds an object's name, or a function of the identity that makes it (company contacts)."""
 
     def __init__(self, label, option, pairs, key="named"):
         self.label = label
@@ -176,7 +208,7 @@ class Named:
         self.by_name.setdefault(name, []).append(ident)
 
     def add(self, ident, identity):
-        name = identity[self.option]
+        name = self.option(identity) if callable(self.option) else identity[self.option]
         self._add(Pending(self.label, name) if ident is None else ident, name)
 
     def remove(self, ident):

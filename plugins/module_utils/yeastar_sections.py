@@ -10,6 +10,7 @@ __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_hotel import WakeupCallAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_directory import CompanyContactAdapter, PhonebookAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IvrAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PinListAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_queues import PauseReasonAdapter, QueueAdapter
@@ -20,6 +21,8 @@ SECTIONS = [
     ("departments", DepartmentAdapter),
     ("extensions", ExtensionAdapter),
     ("wakeup_calls", WakeupCallAdapter),
+    ("company_contacts", CompanyContactAdapter),
+    ("phonebooks", PhonebookAdapter),
     ("ring_groups", RingGroupAdapter),
     ("queues", QueueAdapter),
     ("queue_pause_reasons", PauseReasonAdapter),

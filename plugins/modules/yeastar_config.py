@@ -605,6 +605,145 @@ options:
               - Name of the custom prompt played when the guest answers, as listed under PBX Settings > Prompts > Custom Prompts;
                 empty plays the hold music (what a new wake-up call gets).
             type: str
+      company_contacts:
+        description:
+          - The company contacts, each with the options of the single-object module.
+          - 'Not given: the company contacts are not touched. An empty list with O(state=deleted) deletes them all, and with
+            O(state=overridden) deletes every company contact the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          first_name:
+            description:
+              - 'First name. With C(last_name) and C(company), identifies the contact: a task that changes any of the three
+                is about another contact.'
+            type: str
+            required: true
+          last_name:
+            description:
+              - 'Last name; part of the contact''s identity. Not given: none.'
+            type: str
+          company:
+            description:
+              - 'Company; part of the contact''s identity. Not given: none.'
+            type: str
+          business_number:
+            description:
+              - Business number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          business_number2:
+            description:
+              - Second business number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          business_fax:
+            description:
+              - Business fax number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          mobile_number:
+            description:
+              - Mobile number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          mobile_number2:
+            description:
+              - Second mobile number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          home_number:
+            description:
+              - Home number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          home_number2:
+            description:
+              - Second home number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          home_fax:
+            description:
+              - Home fax number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          other_number:
+            description:
+              - Other number.
+              - An empty string removes it. A new contact needs at least one number.
+            type: str
+          email:
+            description:
+              - Email address.
+              - An empty string clears it.
+            type: str
+          remark:
+            description:
+              - Remark.
+              - An empty string clears it.
+            type: str
+          street:
+            description:
+              - Street.
+              - An empty string clears it.
+            type: str
+          city:
+            description:
+              - City.
+              - An empty string clears it.
+            type: str
+          province:
+            description:
+              - State or province (the API's C(state) field).
+              - An empty string clears it.
+            type: str
+          zip_code:
+            description:
+              - ZIP or postal code.
+              - An empty string clears it.
+            type: str
+          country:
+            description:
+              - Country.
+              - An empty string clears it.
+            type: str
+          phonebooks:
+            description:
+              - Names of the phonebooks the contact belongs to; the complete list, in any order. Phonebooks that hold every
+                contact (member_select C(sel_all)) hold it anyway and are left out of this list.
+              - 'In M(telephony.pbx.yeastar_config) membership is exported as the phonebooks'' C(contacts), and C(replaced)
+                leaves this option alone: declare membership on one side only.'
+            type: list
+            elements: str
+      phonebooks:
+        description:
+          - The phonebooks, each with the options of the single-object module.
+          - 'Not given: the phonebooks are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+            deletes every phonebook the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - Phonebook (company contact group) name; identifies the phonebook.
+            type: str
+            required: true
+          member_select:
+            description:
+              - 'C(sel_specific): the phonebook holds the contacts in C(contacts); C(sel_all): every company contact.'
+              - When the phonebook is created without it, C(sel_specific).
+            type: str
+            choices:
+              - sel_specific
+              - sel_all
+          contacts:
+            description:
+              - The company contacts in the phonebook, each written as its first and last name and, when it has a company,
+                the company in brackets, for example "Jay Prichett (Closet)" (see M(telephony.pbx.yeastar_company_contact));
+                the complete list, in any order.
+              - Only with C(member_select=sel_specific).
+            type: list
+            elements: str
       ring_groups:
         description:
           - The ring groups, each with the options of the single-object module.

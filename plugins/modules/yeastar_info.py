@@ -27,7 +27,21 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, wakeup_calls]
+    default:
+      - system
+      - capacity
+      - extensions
+      - departments
+      - roles
+      - outbound_routes
+      - ring_groups
+      - queues
+      - queue_pause_reasons
+      - ivrs
+      - pin_lists
+      - wakeup_calls
+      - company_contacts
+      - phonebooks
     choices:
       - system
       - capacity
@@ -41,6 +55,8 @@ options:
       - ivrs
       - pin_lists
       - wakeup_calls
+      - company_contacts
+      - phonebooks
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -140,6 +156,18 @@ wakeup_calls:
       number: "101"
       wakeup_call:
         - {id: 19, alarm_time: "07:00", repeat_type: never, number_of_snoozes: 2, snooze_duration: 5, alarm_prompt: ""}
+company_contacts:
+  description: Every company contact with its details (numbers, phonebooks), read in list pages and query batches of 100.
+  returned: when O(gather) contains C(company_contacts)
+  type: list
+  elements: dict
+  sample: [{id: 4, first_name: Jay, last_name: Prichett, company: Closet, number_list: [{num_type: business_number, number: "0015503308"}]}]
+phonebooks:
+  description: Every phonebook with its contacts, read in list pages and query batches of 100.
+  returned: when O(gather) contains C(phonebooks)
+  type: list
+  elements: dict
+  sample: [{id: 5, name: Suppliers, member_select: sel_specific, total: 1, contacts_list: [{id: 4, contact_name: Jay Prichett}]}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -216,6 +244,10 @@ READERS = {
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
     "wakeup_calls": read_wakeup_calls,
+    "company_contacts": lambda module, client: client.query(
+        "company_contact/query", [contact["id"] for contact in client.pages("company_contact/list")]),
+    "phonebooks": lambda module, client: client.query(
+        "phonebook/query", [phonebook["id"] for phonebook in client.pages("phonebook/list")]),
 }
 SUBSETS = list(READERS)
 
