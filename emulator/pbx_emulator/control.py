@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group
+from . import activity_control, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -264,6 +264,18 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "instances"): list_instances,
     ("POST", "instances"): add_instance,
 }
+
+
+def _activity_route(handler: Callable[[Instance, dict], Any]) -> Handler:
+    def route(c: ControlCall) -> Any:
+        try:
+            return handler(c.pbx, c.body)
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
+    return route
+
+
+ROUTES.update({key: _activity_route(handler) for key, handler in activity_control.ROUTES.items()})
 
 
 def _parse_body(raw: bytes) -> dict:
