@@ -28,6 +28,7 @@ from ansible.module_utils.urls import open_url
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.display import Display
 from ansible_collections.ansible.netcommon.plugins.plugin_utils.httpapi_base import HttpApiBase
+from ansible_collections.telephony.pbx.plugins.module_utils.downloads import DownloadTargetError, FileTarget
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import looks_secret
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 
@@ -247,7 +248,28 @@ class TokenHttpApi(HttpApiBase):
                 self._cache.setdefault(cache_as, {})[key] = (time.monotonic(), {"status": 200, "payload": answer["payload"]})
             return answer
 
-    def _send(self, data, method, path, query, idempotent):
+    def download(self, path, dest, query=None):
+        """Fetch the file at `path` (under the base URL, with the token) into `dest` on the controller.
+
+        A read: retried and renewed like one. Returns {"status", "payload", "warnings"}; when the PBX sent a
+        file, the payload is {"size", "sha256", "changed"} (`dest` replaced only when the content differs),
+        otherwise it is the PBX's answer (an error envelope). A file that cannot be written on the controller
+        fails the request without a retry."""
+        with self._lock:
+            target = FileTarget(dest)
+            try:
+                answer = self._send(None, "GET", path, query, True, sink=target)
+                if target.received:
+                    answer["payload"] = target.commit()
+                    self._log("GET %s: %d bytes, sha256 %s" % (path, answer["payload"]["size"],
+                                                               answer["payload"]["sha256"]))
+                return answer
+            except DownloadTargetError as exc:
+                raise AnsibleConnectionFailure(str(exc))
+            finally:
+                target.discard()
+
+    def _send(self, data, method, path, query, idempotent, sink=None):
         with self._lock:
             self._open_budget()
             self._refuse_if_abandoned()
@@ -263,7 +285,7 @@ class TokenHttpApi(HttpApiBase):
                     raise RPCError(str(exc), code=NOT_SENT)
                 try:
                     sent = True
-                    status, payload = self.exchange(method, path, query, data, tokens)
+                    status, payload = self.exchange(method, path, query, data, tokens, sink=sink)
                 except _TransportError as exc:
                     if idempotent and self._may_retry(attempt):
                         self._pause(attempt, "%s %s: %s" % (method, path, exc))
@@ -326,8 +348,9 @@ class TokenHttpApi(HttpApiBase):
         self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
 
     # ------------------------------------------------------------- transport
-    def exchange(self, method, path, query, data, tokens):
+    def exchange(self, method, path, query, data, tokens, sink=None):
         """One HTTP request with the vendor's authorization, logged without secrets; (status, parsed answer).
+        A `sink` (FileTarget) receives a successful answer that is not JSON; the parsed answer is then None.
 
         For vendor hooks (login, refresh, logout) that need the transport without the token lifecycle."""
         query = dict(query or {})
@@ -339,9 +362,9 @@ class TokenHttpApi(HttpApiBase):
             body = json.dumps(data)
             headers["Content-Type"] = "application/json"
         self._log("%s %s%s" % (method, path, self._loggable_query(query)))
-        return self.http(method, path, query, body, headers)
+        return self.http(method, path, query, body, headers, sink=sink)
 
-    def http(self, method, path, query, body, headers):
+    def http(self, method, path, query, body, headers, sink=None):
         url = self.base_url() + path
         if query:
             url += "?" + urlencode(query)
@@ -360,7 +383,12 @@ class TokenHttpApi(HttpApiBase):
                 client_key=get("client_key"),
                 follow_redirects="none",
             )
-            status, raw = response.getcode(), response.read()
+            status = response.getcode()
+            if sink is not None and status == 200 and "json" not in (response.headers.get("Content-Type") or ""):
+                sink.receive(response)
+                self._log("answer HTTP 200, %d bytes of %s" % (sink.size, response.headers.get("Content-Type")))
+                return status, None
+            raw = response.read()
         except HTTPError as exc:
             status, raw = exc.code, exc.read() or b""
         except (URLError, OSError, http.client.HTTPException) as exc:
