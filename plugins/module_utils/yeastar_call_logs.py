@@ -229,3 +229,141 @@ def fetch_recording(module, client, recording, dest):
     fetched = download(client, False, "recording/download", path, id=recording["id"])
     return {"id": recording["id"], "file": name, "path": path, "size": fetched["size"], "sha256": fetched["sha256"],
             "changed": fetched["changed"]}
+
+
+# ------------------------------------------------------------------ call reports
+
+# The report types as call_report/list spells them (L14077-14083); call_report/download spells the queue
+# callback report with an "s" (L14728).
+REPORT_TYPES = ["extcallstatistics", "extcallactivity", "trunkactivity", "trunkdiddodactivity", "ivr",
+                "queueavgwaittalktime", "queueperformance", "queueperformanceactivity", "queuecallbacksummary",
+                "queuecallbackactivity", "queuesatisfaction", "queuesatisfactiondetail", "queueagentlogintime",
+                "queueagentpausetime", "queueagentmisscalls", "queueagentperformance", "queueagentinoutcalls",
+                "ringgroupstatistics", "extcallbilling", "extcallbillingdetails"]
+DOWNLOAD_SPELLING = {"queuecallbackactivity": "queuecallbacksactivity"}
+REPORT_LIST_KEYS = dict(zip(REPORT_TYPES, [
+    "ext_call_statistics_list", "ext_call_activity_list", "trunk_activity_list", "trunk_did_dod_activity_list",
+    "ivr_list", "queue_avg_wait_talk_time_list", "queue_performance_list", "queue_performance_activity_list",
+    "queue_callbacks_summary_list", "queue_callbacks_activity_list", "queue_satisfaction",
+    "queue_satisfaction_detail_list", "queue_agent_login_time_list", "queue_agent_pause_time_list",
+    "queue_agent_miss_calls_list", "queue_agent_performance_list", "queue_agent_in_out_calls_list",
+    "ring_group_statistics_list", "ext_call_billing_list", "ext_call_billing_details_list"]))
+ACTIVITY_REPORTS = ("extcallactivity", "trunkactivity", "trunkdiddodactivity", "queueavgwaittalktime",
+                    "queueperformanceactivity")
+SINGLE_QUEUE_REPORTS = ("queuesatisfaction", "queuesatisfactiondetail", "queueagentlogintime", "queueagentpausetime",
+                        "queueagentmisscalls", "queueagentperformance", "queueagentinoutcalls")
+QUEUE_LIST_REPORTS = ("queueavgwaittalktime", "queueperformance", "queueperformanceactivity", "queuecallbacksummary",
+                      "queuecallbackactivity")
+# option -> (the reports that need it, the reports that take it): the manual's applicability matrix.
+REPORT_OPTIONS = {
+    "period": (ACTIVITY_REPORTS, ACTIVITY_REPORTS),
+    "extensions": (("extcallstatistics", "extcallactivity"),
+                   ("extcallstatistics", "extcallactivity", "extcallbilling", "extcallbillingdetails")),
+    "trunk_ids": (("trunkactivity", "trunkdiddodactivity"),
+                  ("trunkactivity", "trunkdiddodactivity", "extcallbilling", "extcallbillingdetails")),
+    "ivrs": (("ivr",), ("ivr",)),
+    "ring_groups": (("ringgroupstatistics",), ("ringgroupstatistics",)),
+    "queues": (SINGLE_QUEUE_REPORTS + QUEUE_LIST_REPORTS, SINGLE_QUEUE_REPORTS + QUEUE_LIST_REPORTS),
+    "agents": ((), SINGLE_QUEUE_REPORTS[1:]),
+}
+PERIOD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+CALL_REPORT_FIELDS = [
+    Field("type", choices=REPORT_TYPES, doc=[
+        "The instant report to read (and download with O(download_to)), as C(call_report/list) names it.",
+        "Not given: the module lists the scheduled reports, and downloads the one named O(scheduled_report)."]),
+] + time_fields("calls") + [
+    Field("period", doc=[
+        "For the activity reports (C(extcallactivity), C(trunkactivity), C(trunkdiddodactivity), "
+        "C(queueavgwaittalktime), C(queueperformanceactivity)): C(YYYY-MM-DD) for a day by hour, C(YYYY-MM) for a "
+        "month by day, C(YYYY) for a year by month."]),
+    Field("extensions", "list", elements="str", doc=["The extensions reported on, by number."]),
+    Field("trunk_ids", "list", elements="int", doc=[
+        "The trunks reported on, by ID (C(system/get_menuoptions), menu C(trunk)); C(trunkdiddodactivity) takes one."]),
+    Field("ivrs", "list", elements="str", doc=["The IVRs reported on, by number."]),
+    Field("ring_groups", "list", elements="str", doc=["The ring groups reported on, by number."]),
+    Field("queues", "list", elements="str", doc=[
+        "The queues reported on, by number; the queue satisfaction and agent reports take one."]),
+    Field("agents", "list", elements="str", doc=["Only these agents of the queue, by extension number."]),
+    Field("communication_type", choices=["Inbound", "Outbound", "Internal"], doc=[
+        "Only calls of this direction (extension and trunk reports; trunk reports know no C(Internal))."]),
+    Field("scheduled_report", doc=["The scheduled report to download with O(download_to), by name."]),
+    Field("download_to", "path", doc=[
+        "Download the report's file (CSV) to this absolute path on the controller. An identical file already there "
+        "is left alone."]),
+] + PBX_FORMAT_FIELDS
+
+
+def report_period(text):
+    match = PERIOD.match(text.strip())
+    if not match:
+        raise InputError("period: write YYYY-MM-DD, YYYY-MM or YYYY, got %r" % text)
+    parts = [p for p in match.groups() if p]
+    try:
+        datetime.strptime("-".join(parts + ["01"] * (3 - len(parts))), "%Y-%m-%d")
+    except ValueError:
+        raise InputError("period: %r is not a date" % text)
+    # The manual gives the period in year/month/day order only (L14100).
+    return "/".join(parts)
+
+
+def report_query(client, params):
+    report = params["type"]
+    query = dict(type=report, **time_range(params))
+    for option, (needed, taken) in REPORT_OPTIONS.items():
+        if params.get(option) and report not in taken:
+            raise InputError("%s: the %s report does not take it" % (option, report))
+        if not params.get(option) and report in needed:
+            raise InputError("%s: the %s report needs it" % (option, report))
+    if params.get("period"):
+        query["time"] = report_period(params["period"])
+    ids = dict((option, client.lookup(kind).ids(params[option], option))
+               for option, kind in (("extensions", "extension"), ("agents", "extension"), ("ivrs", "ivr"),
+                                    ("ring_groups", "ring_group"), ("queues", "queue")) if params.get(option))
+    if params.get("trunk_ids"):
+        ids["trunk_ids"] = params["trunk_ids"]
+    single = {"queues": report in SINGLE_QUEUE_REPORTS, "trunk_ids": report == "trunkdiddodactivity"}
+    names = {"extensions": "ext_id_list", "agents": "agent_id_list", "ivrs": "ivr_id_list",
+             "ring_groups": "ring_group_id_list", "queues": "queue_id_list", "trunk_ids": "trunk_id_list"}
+    for option, values in ids.items():
+        if single.get(option):
+            if len(values) != 1:
+                raise InputError("%s: the %s report takes exactly one" % (option, report))
+            query[names[option].replace("_list", "")] = str(values[0])
+        else:
+            query[names[option]] = ",".join(str(v) for v in values)
+    if params.get("communication_type"):
+        query["communication_type"] = params["communication_type"]
+    return query
+
+
+def call_reports(module, client):
+    params = module.params
+    dest = destination(params["download_to"], "download_to") if params["download_to"] else None
+    result = {"changed": False}
+    if params["type"]:
+        if params["scheduled_report"]:
+            raise InputError("scheduled_report: give it without type, which names an instant report")
+        query = report_query(client, params)
+        answer = client.read("call_report/list", **query)
+        result["report"] = answer.get(REPORT_LIST_KEYS[params["type"]]) or []
+        if dest:
+            query["type"] = DOWNLOAD_SPELLING.get(params["type"], params["type"])
+            result["download"] = download(client, module.check_mode, "call_report/download", dest, **query)
+    else:
+        if dest and not params["scheduled_report"]:
+            raise InputError("download_to: name the report to download with type or scheduled_report")
+        scheduled = list(client.pages("call_schedule_report/list", page_size=CDR_PAGE_SIZE))
+        result["scheduled_reports"] = scheduled
+        if params["scheduled_report"]:
+            found = [r for r in scheduled if r.get("name") == params["scheduled_report"]]
+            if not found:
+                raise InputError("scheduled_report: no scheduled report %r on this PBX (known: %s)" % (
+                    params["scheduled_report"], ", ".join(sorted(r.get("name", "") for r in scheduled)) or "none"))
+            if dest:
+                result["download"] = download(client, module.check_mode, "call_schedule_report/download", dest,
+                                              id=found[0]["id"])
+    if "download" in result:
+        result["changed"] = result["download"]["changed"]
+    result["api_requests"] = client.report()
+    return result

@@ -113,3 +113,64 @@ def test_recording_choice_errors_before_download(workspace, pbx, tmp_path):
     assert "dest" in run.results("no dest")["msg"] and run.results("no dest")["api_requests"]["sent"] == []
     assert "absolute path" in run.results("relative")["msg"]
     assert pbx.counters()["by_endpoint"].get("recording/download") is None
+
+
+def test_info_gathers_queue_status_and_parked_calls_on_request(workspace, pbx):
+    pbx.seed(extensions=[{
+        "type": "SIP", "number": n, "first_name": "Agent", "last_name": n, "user_password": "Seed-Passw0rd",
+        "reg_name": n, "reg_password": "Seed-Passw0rd", "presence_status": "available",
+        "organization_list": [{"value": "1"}]} for n in ("1001", "1002")])
+    pbx.seed(queues=[{"number": "6400", "name": "Support", "ring_strategy": "ring_all", "fail_dest": "end_call",
+                      "static_agent_list": [{"value": "1"}, {"value": "2"}]}])
+    waiting = {"call_id": "1699424450.42", "caller_number": "5505501", "caller_display_name": "Leo Ball",
+               "callee_number": "6400", "callee_display_name": "Support", "duration": 5}
+    pbx.control("queue_status", {"queues": {"6400": {"waiting_list": [waiting]}}, "agents": {"1002": 2}})
+    parked = {"parker": "1001", "parked_party": "5505501", "parking_slot": "6000", "park_time": 60,
+              "channel_id": "PJSIP/trunk-000000a7"}
+    pbx.control("parked_calls", {"calls": [parked]})
+    run = workspace.playbook(play(
+        task("live", "telephony.pbx.yeastar_info", gather=["queue_status", "parked_calls"]),
+        task("default", "telephony.pbx.yeastar_info"),
+    ), json_output=True)
+    live = run.results("live")
+    assert live["parked_calls"] == [parked]
+    [queue] = live["queue_status"]
+    assert (queue["number"], queue["waiting"], queue["ringing"], queue["active"]) == ("6400", [waiting], [], [])
+    assert {a["number"]: a["call_status"] for a in queue["agents"]} == {"1001": 0, "1002": 2}
+    assert live["api_requests"]["sent"] == ["GET queue/list", "GET queue/call_status", "GET queue/agent_status",
+                                            "GET call/park_status"]
+    default = run.results("default")
+    assert "queue_status" not in default and "parked_calls" not in default
+
+
+def test_call_reports_instant_and_scheduled(workspace, pbx, tmp_path):
+    seed_calls(pbx, 200)
+    pbx.control("scheduled_reports", {"reports": [
+        {"name": "Support", "date": "2026/03/05 08:00:00", "content": "queue,calls\r\n6400,12\r\n"}]})
+    dest = tmp_path / "reports" / "hourly.csv"
+    scheduled = tmp_path / "reports" / "support.csv"
+    run = workspace.playbook(play(
+        task("stats", "telephony.pbx.yeastar_call_report", type="extcallstatistics", extensions=["1001", "1002"],
+             start_time="2026-03-01", end_time="2026-03-31"),
+        task("hourly", "telephony.pbx.yeastar_call_report", type="extcallactivity", extensions=["1001"],
+             period="2026-03-02", download_to=str(dest)),
+        task("hourly again", "telephony.pbx.yeastar_call_report", type="extcallactivity", extensions=["1001"],
+             period="2026-03-02", download_to=str(dest)),
+        task("scheduled", "telephony.pbx.yeastar_call_report", scheduled_report="Support", download_to=str(scheduled)),
+        task("missing", "telephony.pbx.yeastar_call_report", type="extcallactivity", extensions=["1001"],
+             _ignore_errors=True),
+        task("unknown extension", "telephony.pbx.yeastar_call_report", type="extcallstatistics", extensions=["9999"],
+             _ignore_errors=True),
+    ), json_output=True)
+    assert run.rc == 0, run.output
+    stats = run.results("stats")["report"]
+    assert [row["ext_num"] for row in stats] == ["1001", "1002"] and stats[0]["answered_calls"] > 0
+    hourly = run.results("hourly")
+    assert hourly["changed"] is True and all(0 <= row["time"] <= 23 for row in hourly["report"])
+    assert dest.read_text().startswith("time,answered_calls") and hourly["download"]["sha256"] == sha256(dest)
+    assert run.results("hourly again")["changed"] is False
+    assert run.results("scheduled")["scheduled_reports"][0]["name"] == "Support"
+    assert scheduled.read_bytes() == b"queue,calls\r\n6400,12\r\n"
+    missing = run.results("missing")
+    assert missing["failed"] and "period" in missing["msg"] and missing["api_requests"]["sent"] == []
+    assert "9999" in run.results("unknown extension")["msg"]
