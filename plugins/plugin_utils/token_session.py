@@ -139,6 +139,7 @@ class TokenHttpApi(HttpApiBase):
         self._warnings = None
         self._cache = {}
         self._targets_seen = set()
+        self._download = None
 
     # ----------------------------------------------------------- netcommon hooks
     def set_options(self, task_keys=None, var_options=None, direct=None):
@@ -257,8 +258,9 @@ class TokenHttpApi(HttpApiBase):
         fails the request without a retry."""
         with self._lock:
             target = FileTarget(dest)
+            self._download = (path, target)
             try:
-                answer = self._send(None, "GET", path, query, True, sink=target)
+                answer = self._send(None, "GET", path, query, True)
                 if target.received:
                     answer["payload"] = target.commit()
                     self._log("GET %s: %d bytes, sha256 %s" % (path, answer["payload"]["size"],
@@ -267,9 +269,10 @@ class TokenHttpApi(HttpApiBase):
             except DownloadTargetError as exc:
                 raise AnsibleConnectionFailure(str(exc))
             finally:
+                self._download = None
                 target.discard()
 
-    def _send(self, data, method, path, query, idempotent, sink=None):
+    def _send(self, data, method, path, query, idempotent):
         with self._lock:
             self._open_budget()
             self._refuse_if_abandoned()
@@ -285,7 +288,7 @@ class TokenHttpApi(HttpApiBase):
                     raise RPCError(str(exc), code=NOT_SENT)
                 try:
                     sent = True
-                    status, payload = self.exchange(method, path, query, data, tokens, sink=sink)
+                    status, payload = self.exchange(method, path, query, data, tokens)
                 except _TransportError as exc:
                     if idempotent and self._may_retry(attempt):
                         self._pause(attempt, "%s %s: %s" % (method, path, exc))
@@ -348,9 +351,8 @@ class TokenHttpApi(HttpApiBase):
         self.login(self.connection.get_option("remote_user"), self.connection.get_option("password"))
 
     # ------------------------------------------------------------- transport
-    def exchange(self, method, path, query, data, tokens, sink=None):
+    def exchange(self, method, path, query, data, tokens):
         """One HTTP request with the vendor's authorization, logged without secrets; (status, parsed answer).
-        A `sink` (FileTarget) receives a successful answer that is not JSON; the parsed answer is then None.
 
         For vendor hooks (login, refresh, logout) that need the transport without the token lifecycle."""
         query = dict(query or {})
@@ -362,9 +364,9 @@ class TokenHttpApi(HttpApiBase):
             body = json.dumps(data)
             headers["Content-Type"] = "application/json"
         self._log("%s %s%s" % (method, path, self._loggable_query(query)))
-        return self.http(method, path, query, body, headers, sink=sink)
+        return self.http(method, path, query, body, headers)
 
-    def http(self, method, path, query, body, headers, sink=None):
+    def http(self, method, path, query, body, headers):
         url = self.base_url() + path
         if query:
             url += "?" + urlencode(query)
@@ -384,6 +386,8 @@ class TokenHttpApi(HttpApiBase):
                 follow_redirects="none",
             )
             status = response.getcode()
+            # A download in progress receives a successful answer to its path that is not JSON (the file).
+            sink = self._download[1] if self._download and self._download[0] == path else None
             if sink is not None and status == 200 and "json" not in (response.headers.get("Content-Type") or ""):
                 sink.receive(response)
                 self._log("answer HTTP 200, %d bytes of %s" % (sink.size, response.headers.get("Content-Type")))
