@@ -252,13 +252,14 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         return to_text(value)
 
     def _template(self, value, where):
-        if not isinstance(value, str) or "{{" not in value and "{%" not in value:
-            return to_text(value) if value is not None and not isinstance(value, (bool, int)) else value
-        try:
-            return self.templar.template(value)
-        except AnsibleError as exc:
-            # The template itself may hold a secret's lookup: name the field, not the text.
-            raise AnsibleParserError("%s: the template could not be rendered: %s" % (where, exc.message))
+        """A value of the source, rendered when it is a template (lookups, vaulted variables)."""
+        if isinstance(value, str) and ("{{" in value or "{%" in value):
+            try:
+                value = self.templar.template(value)
+            except AnsibleError as exc:
+                # The template itself may hold a secret's lookup: name the field, not the text.
+                raise AnsibleParserError("%s: the template could not be rendered: %s" % (where, exc.message))
+        return to_text(value) if isinstance(value, str) else value
 
     @staticmethod
     def _check_pattern(pattern):

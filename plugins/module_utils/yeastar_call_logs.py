@@ -181,7 +181,7 @@ RECORDING_FIELDS = [
         "The recordings to download, by file name (RV(recordings[].file), the C(record_file) of a CDR)."]),
     Field("dest", "path", doc=[
         "Absolute path of a directory on the controller to download the recordings chosen with O(ids) and O(files) "
-        "into, each under its file name; created when missing.",
+        "into, each under its file name; created when missing. With none chosen, nothing is downloaded.",
         "A file of the same name and the size the PBX lists is already there: it is not downloaded again. Recording "
         "files are never changed on the PBX and their names hold the call's time and ID."]),
     Field("sort_by", choices=["id", "time"], default="id", doc=["The field the list is ordered by."]),
@@ -196,8 +196,6 @@ def recordings(module, client):
     chosen_ids, chosen_files = params["ids"] or [], params["files"] or []
     if (chosen_ids or chosen_files) and not params["dest"]:
         raise InputError("ids and files choose recordings to download: give dest, the directory to put them in")
-    if params["dest"] and not (chosen_ids or chosen_files):
-        raise InputError("dest: choose the recordings to download with ids or files")
     dest = destination(params["dest"], "dest") if params["dest"] else None
     pages = client.pages("recording/list", page_size=CDR_PAGE_SIZE, sort_by=params["sort_by"],
                          order_by=params["order_by"])

@@ -137,15 +137,13 @@ options:
 """
 
 EXAMPLES = r"""
-- name: Create the extensions the report is about
+- name: The extensions the report is about
   telephony.pbx.yeastar_extension:
     number: "{{ item }}"
-    user_password: "{{ extension_password }}"
-    reg_password: "{{ registration_password }}"
+    user_password: "{{ vault_ext_user_password }}"
+    reg_password: "{{ vault_ext_reg_password }}"
+    departments: [Yeastar]
   loop: ["1001", "1002"]
-  vars:
-    extension_password: User-Passw0rd-1
-    registration_password: Reg-Passw0rd-1
 
 - name: Call statistics of two extensions in March 2026
   telephony.pbx.yeastar_call_report:

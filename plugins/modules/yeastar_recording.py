@@ -40,7 +40,7 @@ options:
   dest:
     description:
       - Absolute path of a directory on the controller to download the recordings chosen with O(ids) and O(files) into, each
-        under its file name; created when missing.
+        under its file name; created when missing. With none chosen, nothing is downloaded.
       - 'A file of the same name and the size the PBX lists is already there: it is not downloaded again. Recording files
         are never changed on the PBX and their names hold the call''s time and ID.'
     type: path
