@@ -306,7 +306,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
         except PBXFailure:
             raise
         except Exception as exc:  # noqa: BLE001 - any failure of one PBX must not hide the others
-            raise PBXFailure(to_text(exc) or type(exc).__name__)
+            reason = to_text(exc) or type(exc).__name__
+            raise PBXFailure(reason if pbx["host"] in reason else "%s: %s" % (pbx["url"], reason))
         finally:
             try:
                 session.close()
@@ -482,13 +483,13 @@ class PBXReader:
 
 
 def registrations(extension):
-    """{device: [addresses or client types]} for the devices an extension is online on."""
+    """{device: [SIP address, or the Linkus client type]} for the devices an extension is online on."""
     online = {}
     for device in DEVICES:
         state = (extension.get("online_status") or {}).get(device) or {}
         entries = [e for e in state.get("status_list") or [] if e.get("status") == 1]
         if entries:
-            online[device] = [e.get("ip") or e.get("linkus_dev_type", "") for e in entries]
+            online[device] = [e.get("linkus_dev_type") or e.get("ip", "") for e in entries]
         elif state.get("status") == 1:
             online[device] = []
     return online
