@@ -176,9 +176,9 @@ def read_cdrs(module, client):
 # ------------------------------------------------------------------ recordings
 
 RECORDING_FIELDS = [
-    Field("ids", "list", elements="int", doc=["The recordings to download, by ID (RV(recordings[].id))."]),
+    Field("ids", "list", elements="int", doc=["The recordings to download, by ID (the C(id) of an item of RV(recordings))."]),
     Field("files", "list", elements="str", doc=[
-        "The recordings to download, by file name (RV(recordings[].file), the C(record_file) of a CDR)."]),
+        "The recordings to download, by file name (the C(file) of an item of RV(recordings), the C(record_file) of a CDR)."]),
     Field("dest", "path", doc=[
         "Absolute path of a directory on the controller to download the recordings chosen with O(ids) and O(files) "
         "into, each under its file name; created when missing. With none chosen, nothing is downloaded.",

@@ -29,12 +29,12 @@ notes:
 options:
   ids:
     description:
-      - The recordings to download, by ID (RV(recordings[].id)).
+      - The recordings to download, by ID (the C(id) of an item of RV(recordings)).
     type: list
     elements: int
   files:
     description:
-      - The recordings to download, by file name (RV(recordings[].file), the C(record_file) of a CDR).
+      - The recordings to download, by file name (the C(file) of an item of RV(recordings), the C(record_file) of a CDR).
     type: list
     elements: str
   dest:
