@@ -29,7 +29,7 @@ options:
         C(parked_calls) are read only when named.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, wakeup_calls]
     choices:
       - system
       - capacity
@@ -44,6 +44,7 @@ options:
       - pin_lists
       - queue_status
       - parked_calls
+      - wakeup_calls
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -152,6 +153,19 @@ parked_calls:
   type: list
   elements: dict
   sample: [{parker: "2008", parked_party: "2010", parking_slot: "6000", park_time: 60, channel_id: PJSIP/2010-000000a4}]
+wakeup_calls:
+  description:
+    - The rooms (extensions) that have wake-up calls, each with its extension C(number), its C(ext_id) and its
+      C(wakeup_call) list as C(wakeupcall/list) answers it.
+    - The extension numbers come from the extensions gathered in the same task, else from one more list read.
+  returned: when O(gather) contains C(wakeup_calls)
+  type: list
+  elements: dict
+  sample:
+    - ext_id: 39
+      number: "101"
+      wakeup_call:
+        - {id: 19, alarm_time: "07:00", repeat_type: never, number_of_snoozes: 2, snooze_duration: 5, alarm_prompt: ""}
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -188,9 +202,19 @@ from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources im
 
 def read_extensions(module, client):
     extensions = list(client.pages("extension/list"))
+    client.remember_table("extension", client.numbered_table("extension", extensions))
     if module.params["extension_details"]:
         return [mask_secrets(EXTENSION, item) for item in client.query("extension/query", [e["id"] for e in extensions])]
     return extensions
+
+
+def read_wakeup_calls(module, client):
+    """Rooms with wake-up calls, each with its extension number (from the table extensions just listed)."""
+    rooms = list(client.pages("wakeupcall/list"))
+    if not rooms:
+        return []
+    numbers = client.names("extension", [room["ext_id"] for room in rooms])
+    return [dict(room, number=number) for room, number in zip(rooms, numbers)]
 
 
 def read_departments(module, client):
@@ -231,6 +255,7 @@ READERS = {
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
     "queue_status": read_queue_status,
     "parked_calls": lambda module, client: client.read("call/park_status").get("data") or [],
+    "wakeup_calls": read_wakeup_calls,
 }
 SUBSETS = list(READERS)
 # What changes from second to second is read only when asked for.
