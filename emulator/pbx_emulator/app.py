@@ -14,8 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route, pin_list,
-               queue, ring_group, system, trunk)
+from . import (auth, call_log, control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
+               pin_list, queue, ring_group, system, trunk)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -26,8 +26,9 @@ from .state import INSTANCE_NAME, Config, Fault, Instance, Session
 LOG = logging.getLogger("pbx_emulator")
 API_VERSION = "v1.0"
 DEFAULT_INSTANCE = ""
+DOWNLOAD_ENDPOINT = "api/download"
 # Extra slashes are tolerated: the manual itself prints "//openapi/v1.0/..." (L1498).
-PATH = re.compile(r"^(?:/+pbx/(?P<instance>[^/]+))?/+(?P<area>openapi|_emulator)"
+PATH = re.compile(r"^(?:/+pbx/(?P<instance>[^/]+))?/+(?P<area>openapi|_emulator|api/download)"
                   r"(?:/+(?P<rest>.*))?$")
 
 ENDPOINTS: dict[str, Endpoint] = {
@@ -44,6 +45,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **inbound_route.ENDPOINTS,
     **directory.ENDPOINTS,
     **hotel.ENDPOINTS,
+    **call_log.ENDPOINTS,
 }
 
 REGISTRY = web.AppKey("registry", dict)
@@ -98,6 +100,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     rest = match["rest"] or ""
     if match["area"] == "_emulator":
         return await control.handle(request, registry, pbx, rest)
+    if match["area"] == "api/download":
+        return download(request, pbx, rest)
     return await handle_api(request, pbx, rest)
 
 
@@ -125,6 +129,20 @@ async def handle_api(request: web.Request, pbx: Instance, rest: str) -> web.Stre
         # An emulator bug must still look like a PBX answer, and be visible.
         LOG.exception("internal error on %s", endpoint)
         response = json_response(envelope(INTERNAL_SERVER_ERROR))
+    if fault is not None and fault.kind == "lost_answer":
+        return hang_up(request)
+    return response
+
+
+def download(request: web.Request, pbx: Instance, name: str) -> web.StreamResponse:
+    """A file behind a download_resource_url: counted as endpoint "api/download", faults apply."""
+    pbx.counters.record(request.method, DOWNLOAD_ENDPOINT, False)
+    if request.method != "GET":
+        return json_response(envelope(INTERFACE_NOT_EXISTED))
+    fault = pbx.take_fault(DOWNLOAD_ENDPOINT)
+    if fault is not None and fault.kind not in APPLIED_FAULTS:
+        return inject(request, fault)
+    response = call_log.serve_download(request, pbx, name)
     if fault is not None and fault.kind == "lost_answer":
         return hang_up(request)
     return response

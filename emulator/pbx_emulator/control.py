@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import (directory, extension, hotel, inbound_route, ivr, organization, outbound_route, pin_list, queue,
-               ring_group, trunk)
+from . import (activity_control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
+               pin_list, queue, ring_group, trunk)
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -274,6 +274,18 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "instances"): list_instances,
     ("POST", "instances"): add_instance,
 }
+
+
+def _activity_route(handler: Callable[[Instance, dict], Any]) -> Handler:
+    def route(c: ControlCall) -> Any:
+        try:
+            return handler(c.pbx, c.body)
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
+    return route
+
+
+ROUTES.update({key: _activity_route(handler) for key, handler in activity_control.ROUTES.items()})
 
 
 def _parse_body(raw: bytes) -> dict:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from . import callflow, hotel
+from .activity import online_status
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, MAX_LIMITATION_EXCEEDED, ORGANIZATION_DISABLED,
                      ROLE_NOT_EXISTED, ApiError, not_found)
@@ -149,14 +150,10 @@ def members_of(pbx: Instance, department_ids: set[int]) -> list[int]:
 
 # ---------------------------------------------------------------- views
 
-OFFLINE = {"sip_phone": {"status": 0}, "linkus_desktop": {"status": 0},
-           "linkus_mobile": {"status": 0}, "linkus_web": {"status": 0}}
-
-
 def basic_view(pbx: Instance, ext: dict) -> dict:
     view = {
         "id": ext["id"],
-        "online_status": {k: dict(v) for k, v in OFFLINE.items()},
+        "online_status": online_status(pbx.data.activity, ext["id"]),
         "presence_status": ext["presence_status"],
         "number": ext["number"],
         "caller_id_name": display_name(ext),

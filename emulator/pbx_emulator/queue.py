@@ -261,8 +261,8 @@ def agent_status(pbx: Instance, q: dict) -> list[dict]:
         ext = pbx.data.extensions[ext_id]
         rows.append({"name": callflow.ext_name(ext), "number": ext["number"],
                      "is_login": state["is_login"], "is_pause": state["is_pause"],
-                     # nothing registers to the emulator: the call status is unknown
-                     "call_status": 0, "pause_reason": state["pause_reason"],
+                     # unknown (0) until the control API's queue_status sets it
+                     "call_status": pbx.data.activity.agent_call_status.get(ext["number"], 0), "pause_reason": state["pause_reason"],
                      "agent_type": state["agent_type"]})
     return rows
 
@@ -302,10 +302,14 @@ def q_delete(call: Call) -> dict:
 
 
 def q_call_status(call: Call) -> dict:
-    callflow.get_object(call.pbx, KIND, callflow.id_param(call))
-    # No calls ever reach the emulator.
-    return {"waiting_list": [], "active_list": [], "waiting_calls": 0, "active_calls": 0,
-            "ringing_list": [], "ringing_calls": 0}
+    q = callflow.get_object(call.pbx, KIND, callflow.id_param(call))
+    # The calls the control API's queue_status put in the queue.
+    lists = call.pbx.data.activity.queue_calls.get(q["id"], {})
+    reply = {}
+    for kind in ("waiting", "active", "ringing"):
+        calls = [dict(c) for c in lists.get(kind + "_list", [])]
+        reply.update({kind + "_list": calls, kind + "_calls": len(calls)})
+    return reply
 
 
 def q_agent_status(call: Call) -> dict:

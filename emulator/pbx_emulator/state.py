@@ -10,6 +10,8 @@ import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, fields, replace
 
+from .activity import Activity
+
 TOKEN_ALPHABET = string.ascii_letters + string.digits
 
 # Roles of the get_menuoptions example (menu=role), ids 0-6.
@@ -250,6 +252,8 @@ class Data:
     wakeup_calls: dict[int, dict] = field(default_factory=dict)
     voicemails: dict[int, int] = field(default_factory=dict)
     call_records: dict[int, int] = field(default_factory=dict)
+    # Registrations, calls, CDR, recordings, reports, downloads: see activity.py.
+    activity: Activity = field(default_factory=Activity)
     next_ids: Counter = field(default_factory=Counter)
 
     def __post_init__(self) -> None:

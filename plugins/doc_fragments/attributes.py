@@ -45,6 +45,26 @@ attributes:
     support: full
 """
 
+    # Info modules that can also download files to the controller.
+    DOWNLOADS = r"""
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - Nothing changes on the PBX. In check mode no file is written on the controller; the result says which
+        downloads would change a file.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: none
+  idempotent:
+    description: When run twice in a row outside check mode with the same arguments, the second invocation indicates no change.
+    support: full
+    details:
+      - A file identical to the one on the PBX is never replaced.
+"""
+
     YEASTAR = r"""
 options: {}
 attributes:

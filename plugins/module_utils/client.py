@@ -10,7 +10,7 @@ __metaclass__ = type
 
 from ansible.module_utils.connection import Connection, ConnectionError
 
-from ansible_collections.telephony.pbx.plugins.module_utils.errors import TransportFailure
+from ansible_collections.telephony.pbx.plugins.module_utils.errors import PBXError, TransportFailure
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import SECRET_SHOWN, UnknownReference, looks_secret
 
 # The connection's JSON-RPC error code for a request refused before it left the controller
@@ -80,6 +80,27 @@ class ApiClient:
             self.record(method, endpoint)
         self.warnings.extend(answer.get("warnings") or [])
         return answer
+
+    def fetch_file(self, path, dest):
+        """Download the file at `path` (a URL path the PBX handed out) into `dest` through the connection, which
+        writes it on the controller; {"size", "sha256", "changed"}. Recorded as `GET` of the path without the file
+        name. An answer that is no file (an error instead) raises the vendor's error (`file_refused`)."""
+        where = path.rsplit("/", 1)[0].lstrip("/")
+        try:
+            answer = self.connection.download(path, dest)
+        except ConnectionError as exc:
+            if getattr(exc, "code", None) != NOT_SENT:
+                self.record("GET", where)
+            raise TransportFailure(str(exc))
+        self.record("GET", where)
+        self.warnings.extend(answer.get("warnings") or [])
+        payload = answer.get("payload")
+        if not isinstance(payload, dict) or "sha256" not in payload:
+            raise self.file_refused(where, answer.get("status"), payload)
+        return payload
+
+    def file_refused(self, where, status, payload):
+        return PBXError(where, errmsg="no file but: %s" % str(payload)[:300], http_status=status)
 
     def record(self, method, endpoint):
         self.sent.append("%s %s" % (method, endpoint))

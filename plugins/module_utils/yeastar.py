@@ -42,6 +42,11 @@ class YeastarClient(ApiClient):
             raise yeastar_error(endpoint, payload, self.option_name)
         return payload
 
+    def file_refused(self, where, status, payload):
+        if isinstance(payload, dict) and "errcode" in payload:
+            return yeastar_error(where, payload, self.option_name)
+        return super(YeastarClient, self).file_refused(where, status, payload)
+
     # ------------------------------------------------------ paging and batches
     def pages(self, endpoint, key="data", page_size=PAGE_SIZE, cache_as=None, **params):
         """Every item of a paged list; adapts when the PBX caps the page size below the one asked."""

@@ -25,6 +25,8 @@ options:
   gather:
     description:
       - What to read.
+      - C(queue_status) (every queue's waiting, ringing and active calls and its agents' state, two requests per queue) and
+        C(parked_calls) are read only when named.
     type: list
     elements: str
     default:
@@ -54,6 +56,8 @@ options:
       - queue_pause_reasons
       - ivrs
       - pin_lists
+      - queue_status
+      - parked_calls
       - wakeup_calls
       - company_contacts
       - phonebooks
@@ -68,6 +72,11 @@ EXAMPLES = r"""
 - name: Everything the module can gather
   telephony.pbx.yeastar_info:
   register: pbx
+
+- name: Who waits in which queue, which agents are free, and the parked calls
+  telephony.pbx.yeastar_info:
+    gather: [queue_status, parked_calls]
+  register: live
 
 - name: Extensions with all their settings, read in batches
   telephony.pbx.yeastar_info:
@@ -143,6 +152,23 @@ pin_lists:
   type: list
   elements: dict
   sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
+queue_status:
+  description:
+    - Every queue's calls (C(queue/call_status)) and agents (C(queue/agent_status)) at the time of reading.
+    - C(agents[].call_status) is 0 unknown, 1 idle, 2 in a call, 3 ringing, 4 new call while in a call, 5 held.
+  returned: when O(gather) contains C(queue_status)
+  type: list
+  elements: dict
+  sample: [{id: 3, number: "6400", name: Support, waiting: [{call_id: "1699424450.42", caller_number: "5505501",
+            caller_display_name: Leo Ball, callee_number: "6400", callee_display_name: Support, duration: 5}],
+            ringing: [], active: [], agents: [{name: Leo Ball, number: "1000", is_login: 1, is_pause: 0,
+            call_status: 1, pause_reason: "", agent_type: dynamic}]}]
+parked_calls:
+  description: The calls parked now (C(call/park_status)).
+  returned: when O(gather) contains C(parked_calls)
+  type: list
+  elements: dict
+  sample: [{parker: "2008", parked_party: "2010", parking_slot: "6000", park_time: 60, channel_id: PJSIP/2010-000000a4}]
 wakeup_calls:
   description:
     - The rooms (extensions) that have wake-up calls, each with its extension C(number), its C(ext_id) and its
@@ -228,6 +254,18 @@ def id_name_pairs(table):
     return [dict(id=ident, name=name) for ident, name in sorted(table.by_id.items())]
 
 
+def read_queue_status(module, client):
+    status = []
+    for queue in client.pages("queue/list", key="queue_list"):
+        calls = client.read("queue/call_status", id=queue["id"])
+        agents = client.read("queue/agent_status", id=queue["id"])
+        entry = dict(id=queue["id"], number=queue["number"], name=queue["name"], agents=agents.get("data") or [])
+        for kind in ("waiting", "ringing", "active"):
+            entry[kind] = calls.get(kind + "_list") or []
+        status.append(entry)
+    return status
+
+
 READERS = {
     "system": lambda module, client: client.read("system/information").get("data", {}),
     "capacity": lambda module, client: client.read("system/capacity").get("data", {}),
@@ -243,6 +281,8 @@ READERS = {
     "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
+    "queue_status": read_queue_status,
+    "parked_calls": lambda module, client: client.read("call/park_status").get("data") or [],
     "wakeup_calls": read_wakeup_calls,
     "company_contacts": lambda module, client: client.query(
         "company_contact/query", [contact["id"] for contact in client.pages("company_contact/list")]),
@@ -250,9 +290,14 @@ READERS = {
         "phonebook/query", [phonebook["id"] for phonebook in client.pages("phonebook/list")]),
 }
 SUBSETS = list(READERS)
+# What changes from second to second is read only when asked for.
+ON_REQUEST = ("queue_status", "parked_calls")
 
 FIELDS = [
-    Field("gather", "list", elements="str", choices=SUBSETS, default=SUBSETS, doc="What to read."),
+    Field("gather", "list", elements="str", choices=SUBSETS, default=[s for s in SUBSETS if s not in ON_REQUEST], doc=[
+        "What to read.",
+        "C(queue_status) (every queue's waiting, ringing and active calls and its agents' state, two requests per "
+        "queue) and C(parked_calls) are read only when named."]),
     Field("extension_details", "bool", default=False, doc=[
         "Also read every extension's full settings with C(extension/query), in batches of 100."]),
 ]

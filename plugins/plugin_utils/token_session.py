@@ -36,6 +36,7 @@ from ansible.plugins.connection import ensure_connect
 from ansible.release import __version__ as ANSIBLE_CORE_VERSION
 from ansible.utils.display import Display
 from ansible_collections.ansible.netcommon.plugins.plugin_utils.httpapi_base import HttpApiBase
+from ansible_collections.telephony.pbx.plugins.module_utils.downloads import DownloadTargetError, FileTarget
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import looks_secret
 from ansible_collections.telephony.pbx.plugins.module_utils.version import COLLECTION_VERSION
 
@@ -124,6 +125,7 @@ class TokenSession:
         self._deadline = 0.0
         self._warnings = None
         self._cache = {}
+        self._download = None
         self.logged_in_to = None
 
     # ------------------------------------------------------------ requests
@@ -153,6 +155,29 @@ class TokenSession:
             if cache_as and idempotent and self.succeeded(answer["status"], answer["payload"]):
                 self._cache.setdefault(cache_as, {})[key] = (time.monotonic(), {"status": 200, "payload": answer["payload"]})
             return answer
+
+    def download(self, path, dest, query=None):
+        """Fetch the file at `path` (under the base URL, with the token) into `dest` on the controller.
+
+        A read: retried and renewed like one. Returns {"status", "payload", "warnings"}; when the PBX sent a
+        file, the payload is {"size", "sha256", "changed"} (`dest` replaced only when the content differs),
+        otherwise it is the PBX's answer (an error envelope). A file that cannot be written on the controller
+        raises SessionError without a retry."""
+        with self._lock:
+            target = FileTarget(dest)
+            self._download = (path, target)
+            try:
+                answer = self._send(None, "GET", path, query, True)
+                if target.received:
+                    answer["payload"] = target.commit()
+                    self._log("GET %s: %d bytes, sha256 %s" % (path, answer["payload"]["size"],
+                                                               answer["payload"]["sha256"]))
+                return answer
+            except DownloadTargetError as exc:
+                raise SessionError(str(exc))
+            finally:
+                self._download = None
+                target.discard()
 
     def _send(self, data, method, path, query, idempotent):
         self._open_budget()
@@ -313,7 +338,14 @@ class TokenSession:
                 client_key=get("client_key"),
                 follow_redirects="none",
             )
-            status, raw = response.getcode(), response.read()
+            status = response.getcode()
+            # A download in progress receives a successful answer to its path that is not JSON (the file).
+            sink = self._download[1] if self._download and self._download[0] == path else None
+            if sink is not None and status == 200 and "json" not in (response.headers.get("Content-Type") or ""):
+                sink.receive(response)
+                self._log("answer HTTP 200, %d bytes of %s" % (sink.size, response.headers.get("Content-Type")))
+                return status, None
+            raw = response.read()
         except HTTPError as exc:
             status, raw = exc.code, exc.read() or b""
         except (URLError, OSError, http.client.HTTPException) as exc:
@@ -554,6 +586,15 @@ class TokenHttpApi(HttpApiBase):
     def send_request(self, data, method, path, query, idempotent, cache_as=None, invalidates=None):
         """TokenSession.request over the persistent connection; a request refused before it left the controller
         raises ConnectionError with code NOT_SENT, so the module does not count it as sent."""
+        return self._through_session(lambda: self.session.request(method, path, query, data, idempotent, cache_as,
+                                                                  invalidates))
+
+    def download(self, path, dest, query=None):
+        """TokenSession.download over the persistent connection: the file is written on the controller by this
+        process and only its size and checksum go back to the module, never its bytes through JSON-RPC."""
+        return self._through_session(lambda: self.session.download(path, dest, query))
+
+    def _through_session(self, call):
         try:
             self._refuse_if_abandoned()
             self._refuse_other_targets()
@@ -562,7 +603,7 @@ class TokenHttpApi(HttpApiBase):
                     _open(self.connection)
                 except LoginFailed as exc:
                     raise NotSent(str(exc))
-            answer = self.session.request(method, path, query, data, idempotent, cache_as, invalidates)
+            answer = call()
         except NotSent as exc:
             raise RPCError(str(exc), code=NOT_SENT)
         self._start_controller_watch()

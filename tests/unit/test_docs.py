@@ -50,10 +50,25 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_company_contact", "yeastar_config", "yeastar_department", "yeastar_extension",
-                            "yeastar_hotel_guest", "yeastar_info", "yeastar_ivr", "yeastar_phonebook", "yeastar_pin_list",
-                            "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons", "yeastar_ring_group",
-                            "yeastar_wakeup_call"]
+    assert MODULE_NAMES == [
+        "yeastar_call_report",
+        "yeastar_cdr_info",
+        "yeastar_company_contact",
+        "yeastar_config",
+        "yeastar_department",
+        "yeastar_extension",
+        "yeastar_hotel_guest",
+        "yeastar_info",
+        "yeastar_ivr",
+        "yeastar_phonebook",
+        "yeastar_pin_list",
+        "yeastar_queue",
+        "yeastar_queue_agent",
+        "yeastar_queue_pause_reasons",
+        "yeastar_recording",
+        "yeastar_ring_group",
+        "yeastar_wakeup_call",
+    ]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
