@@ -47,6 +47,7 @@ def sign_in(call: Request) -> tuple[int, Any]:
     if two_factor:
         # The first step of the two-factor flow: an OTP must follow at /auth/verify_otp (not emulated).
         return 200, {"two_factor_enabled": True, "token": "otp-pending"}
+    call.pbx.counters.tokens_issued += 1
     return 200, token_answer(call, call.pbx.tokens.issue(config))
 
 
@@ -65,7 +66,6 @@ def sign_out(call: Request) -> tuple[int, Any]:
 
 
 def token_answer(call: Request, session: Session) -> dict:
-    call.pbx.counters.tokens_issued += 1
     return {"token_type": "Bearer", "access_token": session.access_token, "refresh_token": session.refresh_token,
             "expires_in": call.pbx.config.access_token_ttl}
 
