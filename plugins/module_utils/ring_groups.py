@@ -254,7 +254,7 @@ def reconcile(module, client):
         for index, item in enumerate(config)]
     reconciler = Reconciler(client, [("ring_groups", vendor.adapter)],
                             {} if declared is None else {"ring_groups": declared}, state, "on_create").validated()
-    report = {"changed": False, "vendor": vendor.network_os}
+    report = {"changed": False, "vendor": vendor.network_os, "strategies": sorted(vendor.strategies)}
     if state == "gathered":
         section = reconciler.sections[0]
         report["gathered"] = sorted((gathered_neutral(vendor, section.adapter, item)
