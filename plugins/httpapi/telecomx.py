@@ -37,8 +37,8 @@ options:
       - name: ansible_httpapi_telecomx_m2m_token
   token_transport:
     description:
-      - How the token travels on each request. C(query) adds the query parameter C(token); C(header) sends
-        C(Authorization{{":"}} Bearer <token>).
+      - How the token travels on each request. C(query) adds the query parameter C(token); C(header) sends it in
+        an C(Authorization) header as C(Bearer) token.
       - TelecomX does not document which one its API expects outside C(/auth); the wiki shows the C(token) query
         parameter on some calls and no header form anywhere, hence the default. A token in a query string may end up
         in proxy and server access logs; prefer C(header) where the API accepts it.

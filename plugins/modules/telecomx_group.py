@@ -13,7 +13,7 @@ short_description: Manage groups (ring groups) on a TelecomX PBX
 version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
-  - Creates, updates and deletes TelecomX PBX groups (C(/pbx/group)): the members a call to the group rings, and
+  - Creates, updates and deletes TelecomX PBX groups (C(/pbx/group)), the members a call to the group rings and
     the controllers who may pick up, steal, listen in and more on the members' calls.
   - The group is identified by O(name), since its number may be null. Only the options given are compared and
     sent; an update sends only the fields that differ.
