@@ -18,12 +18,11 @@ CLIENT_SECRET = "emulator-client-secret"
 
 
 class Emulator:
-    """The emulator as a child process on a free port; `module` names a personality run on its own
-    (pbx_emulator.telecomx)."""
+    """The emulator as a child process on a free port."""
 
-    def __init__(self, *args, module="pbx_emulator"):
+    def __init__(self, *args):
         self.process = subprocess.Popen(
-            [sys.executable, "-m", module, "--port", "0", *args],
+            [sys.executable, "-m", "pbx_emulator", "--port", "0", *args],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
         line = self.process.stdout.readline().strip()
         if not line.startswith("pbx-emulator listening on "):

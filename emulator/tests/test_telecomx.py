@@ -17,7 +17,7 @@ USER, PASSWORD = "emulator-client-id", "emulator-client-secret"
 
 class TelecomX:
     def __init__(self) -> None:
-        self.process = subprocess.Popen([sys.executable, "-m", "pbx_emulator.telecomx", "--port", "0"],
+        self.process = subprocess.Popen([sys.executable, "-m", "pbx_emulator", "--vendor", "telecomx", "--port", "0"],
                                         stdout=subprocess.PIPE, text=True)
         self.base = self.process.stdout.readline().strip().rsplit(" ", 1)[1]
 
@@ -32,9 +32,13 @@ class TelecomX:
         request = urllib.request.Request(url, data=data, method=method, headers=headers)
         try:
             with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, json.loads(response.read() or b"null")
+                status, raw = response.status, response.read()
         except urllib.error.HTTPError as error:
-            return error.code, json.loads(error.read() or b"null")
+            status, raw = error.code, error.read()
+        try:
+            return status, json.loads(raw or b"null")
+        except ValueError:
+            return status, raw.decode()
 
     def ok(self, method: str, path: str, body=None, **kwargs) -> dict:
         status, answer = self.call(method, path, body, **kwargs)
@@ -106,7 +110,8 @@ def test_logout_ends_every_login_token_of_the_user_but_not_machine_tokens(tx):
     assert tx.ok("GET", "/pbx/group", token=machine)["total"] == 0
     tx.ok("DELETE", "/employee/%s/token/%s" % (employee, machine), token=machine)
     assert tx.call("GET", "/pbx/group", token=machine)[0] == 401
-    assert tx.control("counters")["logouts"] == 1
+    counters = tx.control("counters")
+    assert counters["by_method_endpoint"]["GET auth/logout"] == 1 and counters["tokens_revoked"] == 4
 
 
 def test_a_viewer_reads_and_gets_403_on_writes(tx):
@@ -174,6 +179,20 @@ def test_delete_and_bad_ids(tx):
     assert tx.ok("DELETE", "/pbx/group/" + group_id, token=token) == {"success": True}
     assert tx.call("GET", "/pbx/group/" + group_id, token=token)[0] == 404
     assert tx.call("GET", "/pbx/group/123", token=token)[0] == 400
+
+
+def test_config_sets_the_token_lifetime_and_the_access_level(tx):
+    assert tx.control("config", {"token_minutes": 5, "access_level": "VIEWER"})["token_minutes"] == 5
+    answer = tx.ok("POST", "/auth/login", {"username": USER, "password": PASSWORD})
+    assert (answer["expiresInMinutes"], answer["accessLevel"]) == (5, "VIEWER")
+    assert tx.call("POST", "/pbx/group", {"name": "Support"}, token=answer["token"])[0] == 403
+
+
+def test_faults_of_the_core_apply_to_telecomx_endpoints(tx):
+    tx.control("faults", {"endpoint": "pbx/group", "kind": "http_503"})
+    token = tx.login()
+    assert tx.call("GET", "/pbx/group", token=token)[0] == 503
+    assert tx.ok("GET", "/pbx/group", token=token)["total"] == 0
 
 
 def test_counters_name_endpoints_without_ids(tx):

@@ -58,7 +58,7 @@ class TelecomXClient(ApiClient):
             option = self.option_name(field) if self.option_name else field
             invalid = [{"field": option + ("[" + index if index else "")
                         + ("" if option == field else " (API field %s)" % field), "reason": message}]
-        return PBXError(endpoint, "%s %s" % (status, token), message, invalid=invalid,
+        return PBXError(endpoint, token, message, invalid=invalid, http_status=status,
                         hint=referrers_hint(payload.get("references")) or HINTS.get(token), answer=payload)
 
     def pages(self, path, key, cache_as=None, **params):

@@ -86,7 +86,7 @@ GROUP = ResourceSpec("group", "TelecomX group", [
            doc="Whether the controllers may %s." % words) for name, api, words in PERMISSIONS])
 
 
-class GroupAdapter(ResourceAdapter):
+class TelecomXGroupAdapter(ResourceAdapter):
     """TelecomX groups, known by name: one full listing holds every field, so no detail reads are needed."""
 
     spec = GROUP

@@ -224,8 +224,8 @@ error:
       description: The API endpoint that refused.
       type: str
     errcode:
-      description: The PBX's error code.
-      type: int
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP, TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
+      type: raw
     errmsg:
       description: The PBX's error message.
       type: str
@@ -241,7 +241,7 @@ error:
       type: list
       elements: dict
     http_status:
-      description: The HTTP status, when the answer was not in the API's error format.
+      description: The HTTP status of the error answer; for Yeastar, only when the answer was not in the API's error format.
       type: int
     answer:
       description: The PBX's error answer as it came.
@@ -262,13 +262,13 @@ error:
 
 from ansible_collections.telephony.pbx.plugins.module_utils.module import module_fields, run_resource_module
 from ansible_collections.telephony.pbx.plugins.module_utils.telecomx import TelecomXClient
-from ansible_collections.telephony.pbx.plugins.module_utils.telecomx_groups import GroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.telecomx_groups import TelecomXGroupAdapter
 
-FIELDS = module_fields(GroupAdapter.spec)
+FIELDS = module_fields(TelecomXGroupAdapter.spec)
 
 
 def main():
-    run_resource_module(GroupAdapter, TelecomXClient)
+    run_resource_module(TelecomXGroupAdapter, TelecomXClient)
 
 
 if __name__ == "__main__":

@@ -1,39 +1,28 @@
-"""/_emulator/ control API of the TelecomX personality: the routes of the Yeastar emulator's control API that
-apply (reset, seed, counters, token expiry, config, state), never counted, never authenticated."""
+"""The TelecomX answers of the control routes that depend on its data: seed, state, counters, token expiry and
+revocation (TelecomX tokens live in its data), and config (the core's settings plus TelecomX's)."""
 
 from __future__ import annotations
 
 import copy
-import json
-from typing import Any
 
-from aiohttp import web
-
+from .. import control as core
+from ..control import BadRequest, ControlCall
 from . import extensions, groups
 from .errors import ApiError
-from .state import ACCESS_LEVELS, Config, Employee, Instance, new_id
+from .state import ACCESS_LEVELS, Employee, new_id
+
+TELECOMX_SETTINGS = {"access_level": str, "token_minutes": int}
 
 
-class BadRequest(Exception):
-    pass
-
-
-def _items(body: dict, key: str) -> list[dict]:
-    items = body.get(key) or []
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        raise BadRequest(f"{key} must be a list of objects")
-    return items
-
-
-def _ids_of_numbers(pbx: Instance, numbers: list) -> list[str]:
-    by_number = {item.get("number"): key for key, item in pbx.data.dialplan().items()}
+def _ids_of_numbers(data, numbers: list) -> list[str]:
+    by_number = {item.get("number"): key for key, item in data.dialplan().items()}
     missing = [n for n in numbers if n not in by_number]
     if missing:
         raise BadRequest(f"no dialplan item numbered {missing[0]}")
     return [by_number[n] for n in numbers]
 
 
-def seed_employee(pbx: Instance, item: dict) -> str:
+def seed_employee(pbx, item: dict) -> str:
     level = item.get("accessLevel", "MANAGER")
     if level not in ACCESS_LEVELS or not item.get("username") or not item.get("password"):
         raise BadRequest(f"an employee needs username, password and accessLevel in {ACCESS_LEVELS}")
@@ -42,22 +31,22 @@ def seed_employee(pbx: Instance, item: dict) -> str:
     return employee._id
 
 
-def seed_group(pbx: Instance, item: dict) -> str:
+def seed_group(pbx, item: dict) -> str:
     """A group, with members, controllers and timeoutGoto given as numbers."""
     body = dict(item)
     for name in ("members", "controllers"):
-        body[name] = _ids_of_numbers(pbx, body.get(name) or [])
+        body[name] = _ids_of_numbers(pbx.data, body.get(name) or [])
     if body.get("timeoutGoto"):
-        body["timeoutGoto"] = _ids_of_numbers(pbx, [body["timeoutGoto"]])[0]
+        body["timeoutGoto"] = _ids_of_numbers(pbx.data, [body["timeoutGoto"]])[0]
     return groups.create_group(pbx, body)
 
 
-def seed_other_item(pbx: Instance, item: dict) -> str:
+def seed_other_item(pbx, item: dict) -> str:
     """A dialplan item this emulator does not manage (a MENU, a QUEUE), pointing at others by number."""
     ident = new_id()
     pbx.data.other_items[ident] = {"_id": ident, "type": item.get("type", "MENU"), "name": item.get("name"),
                                    "number": item.get("number"),
-                                   "gotos": _ids_of_numbers(pbx, item.get("gotos") or [])}
+                                   "gotos": _ids_of_numbers(pbx.data, item.get("gotos") or [])}
     return ident
 
 
@@ -65,81 +54,79 @@ SEED_STEPS = (("employees", seed_employee), ("extensions", extensions.create_ext
               ("groups", seed_group), ("other_items", seed_other_item))
 
 
-def seed(pbx: Instance, body: dict) -> dict:
-    unknown = set(body) - {key for key, _ in SEED_STEPS}
+def seed(c: ControlCall) -> dict:
+    """employees, extensions, groups, other_items: all or nothing."""
+    unknown = set(c.body) - {key for key, _ in SEED_STEPS}
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
-    backup = copy.deepcopy(pbx.data)
+    backup = copy.deepcopy(c.pbx.data)
     created: dict[str, list[str]] = {}
     try:
         for key, create in SEED_STEPS:
+            items = c.body.get(key) or []
+            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+                raise BadRequest(f"{key} must be a list of objects")
             created[key] = []
-            for index, item in enumerate(_items(body, key)):
+            for index, item in enumerate(items):
                 try:
-                    created[key].append(create(pbx, dict(item)))
+                    created[key].append(create(c.pbx, dict(item)))
                 except ApiError as error:
-                    raise BadRequest(f"{key}[{index}] rejected: {error.body()}") from None
+                    raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
     except BadRequest:
-        pbx.data = backup
+        c.pbx.data = backup
         raise
     return created
 
 
-def set_config(pbx: Instance, body: dict) -> dict:
-    types = Config.field_types()
-    for name, value in body.items():
-        if name not in types or type(value) is not types[name]:
-            raise BadRequest(f"config {name}: known keys and types are {({k: t.__name__ for k, t in types.items()})}")
-        if name == "access_level" and value not in ACCESS_LEVELS:
-            raise BadRequest(f"access_level must be one of {ACCESS_LEVELS}")
-        setattr(pbx.config, name, value)
-    pbx.main_employee()
-    return pbx.config.to_dict()
-
-
-def state(pbx: Instance, body: dict) -> dict:
-    data = pbx.data
+def state(c: ControlCall) -> dict:
+    data = c.pbx.data
     return {"customer": data.customer,
             "employees": [{"_id": e._id, "username": e.username, "accessLevel": e.access_level}
                           for e in data.employees.values()],
             "extensions": [dict(e) for e in data.extensions.values()],
             "groups": [copy.deepcopy(g) for g in data.groups.values()],
             "other_items": [dict(i) for i in data.other_items.values()],
-            "issued_tokens": list(pbx.tokens.issued)}
+            "issued_tokens": list(data.tokens.issued)}
 
 
-def _ok(action):
-    def run(pbx: Instance, body: dict) -> dict:
-        action(pbx, body)
-        return {"ok": True}
-    return run
+def counters(c: ControlCall) -> dict:
+    return c.pbx.counters.snapshot(c.pbx.data.tokens.active())
+
+
+def expire_tokens(c: ControlCall) -> dict:
+    c.pbx.data.tokens.expire_all()
+    return core.ok()
+
+
+def revoke_tokens(c: ControlCall) -> dict:
+    c.pbx.data.tokens.tokens.clear()
+    return core.ok()
+
+
+def get_config(c: ControlCall) -> dict:
+    return dict(core.get_config(c), **{name: getattr(c.pbx.data, name) for name in TELECOMX_SETTINGS})
+
+
+def set_config(c: ControlCall) -> dict:
+    """access_level (of the login pair's employee) and token_minutes here; the core's keys to the core."""
+    own = {k: v for k, v in c.body.items() if k in TELECOMX_SETTINGS}
+    for name, value in own.items():
+        if type(value) is not TELECOMX_SETTINGS[name] or (name == "token_minutes" and value < 1):
+            raise BadRequest(f"{name} must be a {'positive integer' if name == 'token_minutes' else 'string'}")
+        if name == "access_level" and value not in ACCESS_LEVELS:
+            raise BadRequest(f"access_level must be one of {', '.join(ACCESS_LEVELS)}")
+    core.set_config(ControlCall(c.registry, c.pbx, {k: v for k, v in c.body.items() if k not in own}))
+    for name, value in own.items():
+        setattr(c.pbx.data, name, value)
+    return get_config(c)
 
 
 ROUTES = {
-    ("POST", "reset"): _ok(lambda pbx, body: pbx.reset()),
     ("POST", "seed"): seed,
-    ("GET", "counters"): lambda pbx, body: pbx.counters.snapshot(pbx.tokens.active()),
-    ("POST", "counters/reset"): _ok(lambda pbx, body: pbx.counters.reset()),
-    # Login tokens expire now (machine-to-machine tokens never expire).
-    ("POST", "expire_tokens"): _ok(lambda pbx, body: pbx.tokens.expire_all()),
-    ("POST", "revoke_tokens"): _ok(lambda pbx, body: pbx.tokens.tokens.clear()),
-    ("GET", "config"): lambda pbx, body: pbx.config.to_dict(),
-    ("POST", "config"): set_config,
     ("GET", "state"): state,
+    ("GET", "counters"): counters,
+    ("POST", "expire_tokens"): expire_tokens,
+    ("POST", "revoke_tokens"): revoke_tokens,
+    ("GET", "config"): get_config,
+    ("POST", "config"): set_config,
 }
-
-
-def handle(pbx: Instance, method: str, path: str, raw: bytes) -> web.Response:
-    route = ROUTES.get((method, path.strip("/")))
-    if route is None:
-        return web.json_response({"error": f"no control route {method} {path}",
-                                  "routes": sorted({p for _, p in ROUTES})}, status=404)
-    try:
-        body = json.loads(raw) if raw.strip() else {}
-        if not isinstance(body, dict):
-            raise BadRequest("body must be a JSON object")
-        return web.json_response(route(pbx, body))
-    except ValueError:
-        return web.json_response({"error": "body is not valid JSON"}, status=400)
-    except BadRequest as error:
-        return web.json_response({"error": str(error)}, status=400)

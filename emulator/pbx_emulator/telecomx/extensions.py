@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from .errors import bad_request, invalid, not_found
 from .listing import page, sort
 from .request import Call, flag
-from .state import OBJECT_ID, Instance, new_id
+from .state import OBJECT_ID, new_id
 
 SUMMARY = ("_id", "type", "customer", "name", "number")
 
 
-def create_extension(pbx: Instance, item: dict) -> str:
+def create_extension(pbx: Any, item: dict) -> str:
     number, name = item.get("number"), item.get("name") or ""
     if not isinstance(number, str) or not number.isdigit():
         raise invalid("number", "number must be a string of digits")

@@ -11,7 +11,7 @@ from typing import Any
 from .errors import ApiError, bad_request, invalid, not_found
 from .listing import page, sort
 from .request import Call, flag
-from .state import OBJECT_ID, Instance, new_id
+from .state import OBJECT_ID, new_id
 
 STRATEGIES = ("ALL", "SEQUENTIAL", "RANDOM")
 PERMISSIONS = ("pickup", "steal", "spy", "setPresence", "queueMember", "viewOtherParty", "sms",
@@ -24,7 +24,7 @@ SUMMARY = ("_id", "type", "customer", "name", "number")
 READ_ONLY = ("_id", "type", "customer")
 
 
-def defaults(pbx: Instance) -> dict:
+def defaults(pbx: Any) -> dict:
     return {"type": "GROUP", "customer": pbx.data.customer, "name": None, "number": None, "startAudio": None,
             "redirect": None, "notes": "", "members": [], "controllers": [],
             **{name: False for name in PERMISSIONS}, "strategy": "ALL", "ringTime": 20, "timeoutGoto": None}
@@ -40,7 +40,7 @@ def _id_or_null(name: str, value: Any) -> None:
         raise invalid(name, f"{name} must be an id (24 hex characters) or null")
 
 
-def checked(pbx: Instance, changes: dict, ident: str | None) -> dict:
+def checked(pbx: Any, changes: dict, ident: str | None) -> dict:
     """The changes, validated against the group they apply to (`ident`, None for a new one)."""
     changes = {ALIASES.get(k, k): v for k, v in changes.items() if k not in READ_ONLY}
     unknown = sorted(set(changes) - set(defaults(pbx)))
@@ -89,7 +89,7 @@ def describe(item: dict) -> str:
     return f"{item.get('type', 'ITEM')} {item.get('name')!r}{number}"
 
 
-def create_group(pbx: Instance, body: dict) -> str:
+def create_group(pbx: Any, body: dict) -> str:
     if not isinstance(body, dict):
         raise bad_request("The body must be a JSON object")
     changes = checked(pbx, body, None)
@@ -109,7 +109,7 @@ def _group(call: Call, ident: str) -> dict:
     return group
 
 
-def view(pbx: Instance, group: dict, params: dict, full: bool) -> dict:
+def view(pbx: Any, group: dict, params: dict, full: bool) -> dict:
     if not full:
         return {k: group[k] for k in SUMMARY}
     shown = dict(group)
@@ -144,7 +144,7 @@ def update(call: Call, ident: str) -> dict:
     return view(call.pbx, group, call.params, True)
 
 
-def referrers(pbx: Instance, ident: str) -> list[dict]:
+def referrers(pbx: Any, ident: str) -> list[dict]:
     """Dialplan items that point at an item: their timeoutGoto, or any goto of a seeded item."""
     return [item for item in pbx.data.dialplan().values()
             if item.get("timeoutGoto") == ident or ident in (item.get("gotos") or [])]

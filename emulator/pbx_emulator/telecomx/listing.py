@@ -5,10 +5,12 @@ from __future__ import annotations
 from .errors import invalid
 from .request import Call
 
+MAX_LIMIT = 1000
+
 
 def page(call: Call, items: list[dict], key: str) -> dict:
     offset = _number(call, "offset", 0, 0, None)
-    limit = _number(call, "limit", 50, 1, call.pbx.config.max_page_size)
+    limit = _number(call, "limit", 50, 1, MAX_LIMIT)
     return {"offset": offset, "limit": limit, "total": len(items), key: items[offset:offset + limit]}
 
 

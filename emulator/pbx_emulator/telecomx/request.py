@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .state import Instance, Token
+from .state import Token
 
 
 @dataclass
 class Call:
-    pbx: Instance
+    pbx: Any                 # the core's Instance; pbx.data is a TelecomXData
     params: dict[str, Any]   # query parameters, then the JSON body's keys over them
     body: Any
     token: Token | None

@@ -1,13 +1,16 @@
-"""One emulated TelecomX customer: its employees, tokens, extensions, groups, counters and configuration."""
+"""One TelecomX customer's data: employees and their tokens, extensions, groups and other dialplan items.
+
+The neutral core's Instance holds it as `pbx.data`; the login pair is the core's `client_id` / `client_secret`.
+TelecomX tokens belong to employees (a logout ends all of an employee's tokens) and machine-to-machine
+tokens never expire, which the core's token store does not model: they live here."""
 
 from __future__ import annotations
 
-import os
 import re
 import secrets
 import time
-from collections import Counter
-from dataclasses import asdict, dataclass, field, fields, replace
+from dataclasses import dataclass, field
+from typing import Any
 
 ACCESS_LEVELS = ("PERSONAL", "VIEWER", "MANAGER", "OWNER", "RESELLER", "RESELLER_ADMIN", "ADMIN")
 READ_LEVELS = frozenset(ACCESS_LEVELS) - {"PERSONAL"}
@@ -18,29 +21,6 @@ OBJECT_ID = re.compile(r"[0-9A-Fa-f]{24}")
 def new_id() -> str:
     """A 24-hex-character id, MongoDB ObjectId style, as the API's examples print them (upper case)."""
     return secrets.token_hex(12).upper()
-
-
-@dataclass
-class Config:
-    client_id: str = "emulator-client-id"         # the e-mail the main employee logs in with
-    client_secret: str = "emulator-client-secret"  # its password
-    access_level: str = "MANAGER"                   # the main employee's access level
-    token_minutes: int = 15                         # expiresInMinutes of a login token
-    max_page_size: int = 1000
-
-    @classmethod
-    def field_types(cls) -> dict[str, type]:
-        return {f.name: type(getattr(cls(), f.name)) for f in fields(cls)}
-
-    @classmethod
-    def from_env(cls, **overrides) -> "Config":
-        values = {"client_id": os.environ.get("PBX_EMULATOR_CLIENT_ID"),
-                  "client_secret": os.environ.get("PBX_EMULATOR_CLIENT_SECRET")}
-        values.update(overrides)
-        return cls(**{k: v for k, v in values.items() if v not in (None, "")})
-
-    def to_dict(self) -> dict:
-        return asdict(self)
 
 
 @dataclass
@@ -85,6 +65,7 @@ class TokenStore:
         return len(ended)
 
     def expire_all(self) -> None:
+        """Login tokens expire now; machine-to-machine tokens do not expire."""
         now = time.monotonic()
         for token in self.tokens.values():
             if not token.machine:
@@ -95,68 +76,29 @@ class TokenStore:
         return sum(1 for t in self.tokens.values() if t.valid(now))
 
 
-class Counters:
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.total = 0
-        self.writes = 0
-        self.by_method_endpoint: Counter = Counter()
-        self.tokens_issued = 0
-        self.tokens_revoked = 0
-        self.failed_logins = 0
-        self.logouts = 0
-
-    def record(self, method: str, endpoint: str, is_write: bool) -> None:
-        self.total += 1
-        self.writes += int(is_write)
-        self.by_method_endpoint[f"{method} {endpoint}"] += 1
-
-    def snapshot(self, active_tokens: int) -> dict:
-        by_endpoint: Counter = Counter()
-        by_method: Counter = Counter()
-        for key, count in self.by_method_endpoint.items():
-            method, endpoint = key.split(" ", 1)
-            by_endpoint[endpoint] += count
-            by_method[method] += count
-        return {"total": self.total, "writes": self.writes, "by_endpoint": dict(by_endpoint),
-                "by_method": dict(by_method), "by_method_endpoint": dict(self.by_method_endpoint),
-                "tokens_issued": self.tokens_issued, "tokens_revoked": self.tokens_revoked,
-                "failed_logins": self.failed_logins, "logouts": self.logouts,
-                "active_access_tokens": active_tokens}
-
-
 @dataclass
-class Data:
+class TelecomXData:
     customer: str = field(default_factory=new_id)
     employees: dict[str, Employee] = field(default_factory=dict)
+    tokens: TokenStore = field(default_factory=TokenStore)
     extensions: dict[str, dict] = field(default_factory=dict)
     groups: dict[str, dict] = field(default_factory=dict)
     # Dialplan items the API here does not manage (menus, queues...), seeded so groups can be referred to.
     other_items: dict[str, dict] = field(default_factory=dict)
+    # Settings of the control API's config route: the login pair's access level and the login token lifetime.
+    access_level: str = "MANAGER"
+    token_minutes: int = 15
 
     def dialplan(self) -> dict[str, dict]:
         return {**self.extensions, **self.groups, **self.other_items}
 
 
-class Instance:
-    def __init__(self, config: Config) -> None:
-        self.startup_config = config
-        self.reset()
-
-    def reset(self) -> None:
-        self.config = replace(self.startup_config)
-        self.tokens = TokenStore()
-        self.counters = Counters()
-        self.data = Data()
-
-    def main_employee(self) -> Employee:
-        """The employee of the configured login pair, kept in line with the configuration."""
-        config = self.config
-        employee = next((e for e in self.data.employees.values() if e.username == config.client_id), None)
-        if employee is None:
-            employee = Employee(new_id(), config.client_id, config.client_secret, config.access_level)
-            self.data.employees[employee._id] = employee
-        employee.password, employee.access_level = config.client_secret, config.access_level
-        return employee
+def main_employee(pbx: Any) -> Employee:
+    """The employee of the configured login pair (client_id, client_secret), kept in line with the configuration."""
+    config, data = pbx.config, pbx.data
+    employee = next((e for e in data.employees.values() if e.username == config.client_id), None)
+    if employee is None:
+        employee = Employee(new_id(), config.client_id, config.client_secret, data.access_level)
+        data.employees[employee._id] = employee
+    employee.password, employee.access_level = config.client_secret, data.access_level
+    return employee
