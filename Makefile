@@ -8,7 +8,7 @@ COLLECTIONS := $(CURDIR)/build/collections
 LINK := $(COLLECTIONS)/ansible_collections/telephony/pbx
 
 # Emulator settings for `make emulator` (see docs/emulator.md). PORT defaults to the vendor's port:
-# yeastar 8088, portsip 8887 (the ports `make fleet` uses, listed in emulator/pbx_emulator/personality.py).
+# yeastar 8088, portsip 8887, telecomx 8089 (the ports `make fleet` uses, listed in emulator/pbx_emulator/personality.py).
 VENDOR ?= yeastar
 PORT ?=
 CLIENT_ID ?= emulator-client-id

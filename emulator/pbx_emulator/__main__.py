@@ -24,7 +24,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--vendor", default=env("PBX_EMULATOR_VENDOR") or DEFAULT_VENDOR,
                         choices=sorted(VENDOR_MODULES), help="the PBX vendor the emulator plays")
     parser.add_argument("--port", type=int, default=_env_int("PBX_EMULATOR_PORT", 0) or None,
-                        help="0 picks a free port; default: the vendor's port (yeastar 8088, portsip 8887)")
+                        help="0 picks a free port; default: the vendor's port (yeastar 8088, portsip 8887, telecomx 8089)")
     parser.add_argument("--fleet", action="store_true",
                         help="one server per vendor, each on its vendor's port (--vendor and --port ignored)")
     parser.add_argument("--client-id", default=env("PBX_EMULATOR_CLIENT_ID") or "emulator-client-id")

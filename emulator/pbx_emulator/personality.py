@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 VENDOR_MODULES: dict[str, tuple[str, int]] = {
     "yeastar": ("pbx_emulator.app", 8088),
     "portsip": ("pbx_emulator.portsip", 8887),
+    "telecomx": ("pbx_emulator.telecomx", 8089),
 }
 DEFAULT_VENDOR = "yeastar"
 

@@ -50,7 +50,8 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["portsip_ring_group", "ring_group", "ring_groups", "yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ivr",
+    assert MODULE_NAMES == ["portsip_ring_group", "ring_group", "ring_groups", "telecomx_group", "yeastar_config",
+                            "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ivr",
                             "yeastar_pin_list", "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons",
                             "yeastar_ring_group"]
 
