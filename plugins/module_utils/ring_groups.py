@@ -36,6 +36,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import ensure
 from ansible_collections.telephony.pbx.plugins.module_utils.portsip import PortsipClient
 from ansible_collections.telephony.pbx.plugins.module_utils.portsip_ring_groups import PortsipRingGroupAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import UNKNOWN, Field, InputError
+from ansible_collections.telephony.pbx.plugins.module_utils.telecomx import TelecomXClient
+from ansible_collections.telephony.pbx.plugins.module_utils.telecomx_groups import TelecomXGroupAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
 
@@ -81,6 +83,11 @@ VENDORS = dict((vendor.network_os, vendor) for vendor in [
             "least_worked": "LEAST_WORKED_HUNT", "paging": "PAGING_INTERCOM"},
            lambda numbers: [{"extension": number} for number in numbers],
            lambda members: [member["extension"] for member in members]),
+    Vendor("TelecomX", "telephony.pbx.telecomx", "telephony.pbx.telecomx_group", TelecomXGroupAdapter, TelecomXClient,
+           {"number": "number", "name": "name", "ring_time": "ring_time", "members": "members",
+            "strategy": "strategy"},
+           {"ring_all": "all", "sequential": "sequential", "random": "random"},
+           _same, _same),
 ])
 
 NEUTRAL_FIELDS = [

@@ -14,9 +14,9 @@ version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Creates, updates and deletes a ring group with one vocabulary for every vendor, on the PBX of the
-    connection's C(ansible_network_os) (C(telephony.pbx.yeastar) or C(telephony.pbx.portsip)).
+    connection's C(ansible_network_os) (C(telephony.pbx.yeastar), C(telephony.pbx.portsip) or C(telephony.pbx.telecomx)).
   - The options are translated to the vendor's module (M(telephony.pbx.yeastar_ring_group),
-    M(telephony.pbx.portsip_ring_group)), which compares, writes and reports; O(vendor_options) reach it as written.
+    M(telephony.pbx.portsip_ring_group), M(telephony.pbx.telecomx_group)), which compares, writes and reports; O(vendor_options) reach it as written.
   - The collection's docs/vendors.md has the table of each vendor's spelling of the options and strategies.
   - M(telephony.pbx.ring_groups) manages a whole set of ring groups in one task.
 extends_documentation_fragment:
@@ -141,7 +141,7 @@ error:
       description: The API endpoint that refused.
       type: str
     errcode:
-      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP.
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP, TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
       type: raw
     errmsg:
       description: The PBX's error message.

@@ -14,7 +14,7 @@ version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Declares ring groups with one vocabulary for every vendor, on the PBX of the connection's
-    C(ansible_network_os) (C(telephony.pbx.yeastar) or C(telephony.pbx.portsip)), so one task converges a fleet
+    C(ansible_network_os) (C(telephony.pbx.yeastar), C(telephony.pbx.portsip) or C(telephony.pbx.telecomx)), so one task converges a fleet
     of PBXes of different vendors.
   - Each ring group takes the options of M(telephony.pbx.ring_group); they are translated to the vendor's module
     and reconciled by the collection's set engine (the one of M(telephony.pbx.yeastar_config)).
@@ -102,6 +102,7 @@ options:
     type: str
     choices:
       - portsip
+      - telecomx
       - yeastar
 """
 
@@ -194,7 +195,7 @@ error:
       description: The API endpoint that refused.
       type: str
     errcode:
-      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP.
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP, TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
       type: raw
     errmsg:
       description: The PBX's error message.

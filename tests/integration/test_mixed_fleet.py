@@ -1,4 +1,4 @@
-"""The vendor-neutral ring groups on a mixed fleet, one emulator per vendor: playbooks/fleet_ring_groups.yml with
+"""The vendor-neutral ring groups on a mixed fleet (Yeastar, PortSIP, TelecomX), one emulator per vendor: playbooks/fleet_ring_groups.yml with
 playbooks/inventory/fleet.yml converges every PBX and re-runs with changed=0, and
 playbooks/migrate_ring_groups.yml carries ring groups between vendors, listing what it cannot carry."""
 
@@ -20,7 +20,9 @@ def vendor_of(host):
 
 
 def seed_extensions(emulator, vendor):
-    if vendor == "portsip":
+    if vendor == "telecomx":
+        emulator.seed(extensions=[{"number": number, "name": "Agent %s" % number} for number in NUMBERS])
+    elif vendor == "portsip":
         emulator.seed(users=[{"extension_number": number, "display_name": "Agent %s" % number} for number in NUMBERS])
     else:
         emulator.seed(extensions=[{"type": "SIP", "number": number, "first_name": "Agent", "last_name": number,
@@ -53,6 +55,10 @@ def fleet(emulators, tmp_path):
 
 
 def ring_groups(emulator, vendor):
+    if vendor == "telecomx":
+        state = emulator.state()
+        by_id = dict((e["_id"], e["number"]) for e in state["extensions"])
+        return dict((g["number"], (g["name"], [by_id[m] for m in g["members"]])) for g in state["groups"])
     groups = emulator.state()["ring_groups"]
     if vendor == "portsip":
         return dict((g["extension_number"], (g["name"], [a["extension_number"] for a in g["agents"]])) for g in groups)
@@ -85,6 +91,7 @@ def test_fleet_converges_and_reruns_unchanged(fleet, emulators):
     # ring group (its caller IDs and its members are not in the list).
     assert [first_counts["pbx-yeastar"]["total"], second_counts["pbx-yeastar"]["total"]] == [6, 5]
     assert [first_counts["pbx-portsip"]["total"], second_counts["pbx-portsip"]["total"]] == [7, 7]
+    assert [first_counts["pbx-telecomx"]["total"], second_counts["pbx-telecomx"]["total"]] == [5, 3]
     assert (first_counts["pbx-yeastar"]["writes"], first_counts["pbx-portsip"]["writes"]) == (2, 4)
 
 
@@ -115,13 +122,23 @@ def test_migration_between_vendors_lists_what_it_cannot_carry_and_reruns_unchang
     again = migrate(fleet, "pbx-yeastar", "pbx-portsip")
     assert again.stats("pbx-portsip")["changed"] == 0 and portsip.counters()["writes"] == 0
 
+    telecomx = emulators["pbx-telecomx"]
+    onward = migrate(fleet, "pbx-portsip", "pbx-telecomx")
+    assert onward.rc == 0, onward.output
+    assert onward.results("List what cannot be carried over", host="pbx-telecomx")["msg"] == \
+        "Everything can be carried over."
+    assert ring_groups(telecomx, "telecomx") == {"600": ("Sales", ["101", "103"]), "601": ("Support", ["102"])}
+    telecomx.reset_counters()
+    onward_again = migrate(fleet, "pbx-portsip", "pbx-telecomx")
+    assert onward_again.stats("pbx-telecomx")["changed"] == 0 and telecomx.counters()["writes"] == 0
+
     yeastar.reset()
     seed_extensions(yeastar, "yeastar")
-    back = migrate(fleet, "pbx-portsip", "pbx-yeastar")
+    back = migrate(fleet, "pbx-telecomx", "pbx-yeastar")
     assert back.rc == 0, back.output
     assert back.results("List what cannot be carried over", host="pbx-yeastar")["msg"] == \
         "Everything can be carried over."
     assert ring_groups(yeastar, "yeastar") == {"600": ("Sales", ["101", "103"]), "601": ("Support", ["102"])}
     yeastar.reset_counters()
-    back_again = migrate(fleet, "pbx-portsip", "pbx-yeastar")
+    back_again = migrate(fleet, "pbx-telecomx", "pbx-yeastar")
     assert back_again.stats("pbx-yeastar")["changed"] == 0 and yeastar.counters()["writes"] == 0
