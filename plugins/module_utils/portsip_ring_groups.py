@@ -73,6 +73,12 @@ def flag(name, doc, reset):
                  % ("C(true)" if reset else "C(false)"))
 
 
+MEMBER_OPTIONS = [
+    Field("extension", api="extension_number", required=True, doc="The member's extension number."),
+    Field("skill_level", "int", value_range=(1, 100), doc=[
+        "1 to 100, default 1: the skill-based strategies ring level 1 first."]),
+]
+
 PORTSIP_RING_GROUP = ResourceSpec("ring_group", "ring group", [
     Field("extension_number", identity=True, required=True, create_only=True, pattern=r"^[0-9]{3,64}$",
           pattern_hint="3 to 64 digits", doc=[
@@ -102,11 +108,7 @@ PORTSIP_RING_GROUP = ResourceSpec("ring_group", "ring group", [
         Field("description", doc="A note on the caller ID."),
     ], doc=["Caller IDs for calls the ring group places over each trunk; the complete list, in order."]),
     Field("members", "list", elements="dict", api="agents", codec=Members(), check_list=distinct_members, reset=[],
-          options=[
-              Field("extension", api="extension_number", required=True, doc="The member's extension number."),
-              Field("skill_level", "int", value_range=(1, 100), doc=[
-                  "1 to 100, default 1: the skill-based strategies ring level 1 first."]),
-          ], doc=[
+          options=MEMBER_OPTIONS, doc=[
               "The members, in ringing order: the complete list, compared in order. They are written through the "
               "ring group's agents endpoint, and only when they differ from the PBX's."]),
 ])

@@ -495,7 +495,7 @@ error:
       type: list
       elements: dict
     http_status:
-      description: The HTTP status of the error answer; for Yeastar, only when the answer was not in the API's error format.
+      description: The HTTP status of the error answer (Yeastar's only when it was not in the API's error format).
       type: int
     answer:
       description: The PBX's error answer as it came.

@@ -48,7 +48,7 @@ def fleet(emulators, tmp_path):
     inventory = json.loads(json.dumps(FLEET))
     for host, emulator in emulators.items():
         inventory["all"]["children"]["fleet"]["hosts"][host]["ansible_port"] = emulator.port
-    space = Workspace(next(iter(emulators.values())), directory=tmp_path)
+    space = Workspace(list(emulators.values())[0], directory=tmp_path)
     space.inventory.write_text(json.dumps(inventory))
     yield space
     space.cleanup()

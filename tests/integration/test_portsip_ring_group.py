@@ -120,9 +120,9 @@ def test_the_number_is_never_sent_on_update(space, portsip):
 
 
 def test_token_expiry_mid_play_refreshes_once_and_resends(space, portsip):
-    expire = {"name": "expire", "ansible.builtin.uri": {"url": portsip.base_url + "/_emulator/expire_tokens",
-                                                       "method": "POST", "body_format": "json", "body": {}},
-              "delegate_to": "localhost"}
+    expire_tokens = {"url": portsip.base_url + "/_emulator/expire_tokens", "method": "POST", "body_format": "json",
+                     "body": {}}
+    expire = {"name": "expire", "ansible.builtin.uri": expire_tokens, "delegate_to": "localhost"}
     run = space.playbook(play(sales(), expire, sales("support", extension_number="601", name="Support")),
                          json_output=True)
     assert run.rc == 0, run.output
