@@ -54,10 +54,11 @@ class TelecomXClient(ApiClient):
         token, message = payload.get("error"), payload.get("message")
         invalid = []
         if token not in GENERIC_ERRORS:
-            field, _, index = token.partition("[")
+            # The token names the refused API field, with an index for a list item: members[1].
+            field = token.split("[", 1)[0]
             option = self.option_name(field) if self.option_name else field
-            invalid = [{"field": option + ("[" + index if index else "")
-                        + ("" if option == field else " (API field %s)" % field), "reason": message}]
+            invalid = [{"field": option + token[len(field):] + ("" if option == field else " (API field %s)" % field),
+                        "reason": message}]
         return PBXError(endpoint, token, message, invalid=invalid, http_status=status,
                         hint=referrers_hint(payload.get("references")) or HINTS.get(token), answer=payload)
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from .errors import ApiError, access_denied, bad_request, not_found
+from .errors import ApiError, access_denied, by_id, not_found
 from .request import Call
-from .state import OBJECT_ID, WRITE_LEVELS, main_employee
+from .state import WRITE_LEVELS, main_employee
 
 
 def login(call: Call) -> dict:
@@ -31,11 +31,7 @@ def logout(call: Call) -> dict:
 
 
 def _employee(call: Call, ident: str):
-    if not OBJECT_ID.fullmatch(ident):
-        raise bad_request()
-    employee = call.pbx.data.employees.get(ident.upper())
-    if employee is None:
-        raise not_found("Employee")
+    employee = by_id(call.pbx.data.employees, ident, "Employee")
     caller = call.token.employee
     if caller is not employee and caller.access_level not in WRITE_LEVELS:
         raise access_denied()

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from .state import OBJECT_ID
+
 
 class ApiError(Exception):
     def __init__(self, status: int, error: str, message: str, **extra: Any) -> None:
@@ -25,6 +27,16 @@ def bad_request(message: str = "Id not found in requestURI") -> ApiError:
 
 def not_found(what: str) -> ApiError:
     return ApiError(404, "not_found", f"{what} not found")
+
+
+def by_id(table: dict, ident: str, what: str) -> Any:
+    """The object an id in a request path names: 400 for a malformed id, 404 for an unknown one."""
+    if not OBJECT_ID.fullmatch(ident):
+        raise bad_request()
+    found = table.get(ident.upper())
+    if found is None:
+        raise not_found(what)
+    return found
 
 
 def access_denied() -> ApiError:

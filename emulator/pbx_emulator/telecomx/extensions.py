@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import bad_request, invalid, not_found
+from .errors import by_id, invalid
 from .listing import page, sort
 from .request import Call, flag
-from .state import OBJECT_ID, new_id
+from .state import new_id
 
 SUMMARY = ("_id", "type", "customer", "name", "number")
 
@@ -35,9 +35,4 @@ def list_extensions(call: Call) -> dict:
 
 
 def get_extension(call: Call, ident: str) -> dict:
-    if not OBJECT_ID.fullmatch(ident):
-        raise bad_request()
-    extension = call.pbx.data.extensions.get(ident.upper())
-    if extension is None:
-        raise not_found("Extension")
-    return dict(extension)
+    return dict(by_id(call.pbx.data.extensions, ident, "Extension"))

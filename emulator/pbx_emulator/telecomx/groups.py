@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import ApiError, bad_request, invalid, not_found
+from .errors import ApiError, bad_request, by_id, invalid
 from .listing import page, sort
 from .request import Call, flag
 from .state import OBJECT_ID, new_id
@@ -101,12 +101,7 @@ def create_group(pbx: Any, body: dict) -> str:
 
 
 def _group(call: Call, ident: str) -> dict:
-    if not OBJECT_ID.fullmatch(ident):
-        raise bad_request()
-    group = call.pbx.data.groups.get(ident.upper())
-    if group is None:
-        raise not_found("Group")
-    return group
+    return by_id(call.pbx.data.groups, ident, "Group")
 
 
 def view(pbx: Any, group: dict, params: dict, full: bool) -> dict:
