@@ -141,7 +141,8 @@ error:
       description: The API endpoint that refused.
       type: str
     errcode:
-      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP, TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP,
+        TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
       type: raw
     errmsg:
       description: The PBX's error message.
