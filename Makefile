@@ -7,8 +7,10 @@ STAMP := $(VENV)/.installed
 COLLECTIONS := $(CURDIR)/build/collections
 LINK := $(COLLECTIONS)/ansible_collections/telephony/pbx
 
-# Emulator settings for `make emulator` (see docs/emulator.md).
-PORT ?= 8088
+# Emulator settings for `make emulator` (see docs/emulator.md). PORT defaults to the vendor's port:
+# yeastar 8088, portsip 8887, telecomx 8089 (the ports `make fleet` uses, listed in emulator/pbx_emulator/personality.py).
+VENDOR ?= yeastar
+PORT ?=
 CLIENT_ID ?= emulator-client-id
 CLIENT_SECRET ?= emulator-client-secret
 ACCESS_TOKEN_TTL ?= 1800
@@ -17,7 +19,7 @@ REFRESH_TOKEN_TTL ?= 86400
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: all venv emulator demo test unit integration lint sanity docs docs-check changelog-lint build benchmark bench test-oldest clean
+.PHONY: all venv emulator fleet demo test unit integration lint sanity docs docs-check changelog-lint build benchmark bench test-oldest clean
 
 all: test
 
@@ -35,7 +37,13 @@ $(LINK):
 venv: $(STAMP) $(LINK)
 
 emulator: venv
-	$(BIN)/python -m pbx_emulator --port $(PORT) --client-id '$(CLIENT_ID)' --client-secret '$(CLIENT_SECRET)' \
+	$(BIN)/python -m pbx_emulator --vendor $(VENDOR) $(if $(PORT),--port $(PORT)) $(EMULATOR_LOGIN)
+
+# One emulator per vendor, each on its vendor's port (playbooks/inventory/fleet.yml points at them).
+fleet: venv
+	$(BIN)/python -m pbx_emulator --fleet $(EMULATOR_LOGIN)
+
+EMULATOR_LOGIN = --client-id '$(CLIENT_ID)' --client-secret '$(CLIENT_SECRET)' \
 	  --access-token-ttl $(ACCESS_TOKEN_TTL) --refresh-token-ttl $(REFRESH_TOKEN_TTL)
 
 demo: venv

@@ -8,6 +8,7 @@ import os
 import signal
 import sys
 
+from .personality import DEFAULT_VENDOR, VENDOR_MODULES, vendor_port
 from .server import start
 
 
@@ -20,8 +21,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     env = os.environ.get
     parser = argparse.ArgumentParser(prog="pbx-emulator", description=__doc__)
     parser.add_argument("--host", default="127.0.0.1")
-    parser.add_argument("--port", type=int, default=_env_int("PBX_EMULATOR_PORT", 8088),
-                        help="0 picks a free port")
+    parser.add_argument("--vendor", default=env("PBX_EMULATOR_VENDOR") or DEFAULT_VENDOR,
+                        choices=sorted(VENDOR_MODULES), help="the PBX vendor the emulator plays")
+    parser.add_argument("--port", type=int, default=_env_int("PBX_EMULATOR_PORT", 0) or None,
+                        help="0 picks a free port; default: the vendor's port (yeastar 8088, portsip 8887, telecomx 8089)")
+    parser.add_argument("--fleet", action="store_true",
+                        help="one server per vendor, each on its vendor's port (--vendor and --port ignored)")
     parser.add_argument("--client-id", default=env("PBX_EMULATOR_CLIENT_ID") or "emulator-client-id")
     parser.add_argument("--client-secret",
                         default=env("PBX_EMULATOR_CLIENT_SECRET") or "emulator-client-secret")
@@ -36,19 +41,27 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
 
 
 async def serve(args: argparse.Namespace) -> None:
-    started = await start(host=args.host, port=args.port, tls=args.tls, instances=args.instance,
-                          client_id=args.client_id, client_secret=args.client_secret,
-                          access_token_ttl=args.access_token_ttl,
-                          refresh_token_ttl=args.refresh_token_ttl)
-    print(f"pbx-emulator listening on {started.base_url}", flush=True)
-    if started.certificate:
-        print(f"pbx-emulator certificate {started.certificate}", flush=True)
+    vendors = sorted(VENDOR_MODULES) if args.fleet else [args.vendor]
+    servers = []
+    for vendor in vendors:
+        port = vendor_port(vendor) if args.fleet or args.port is None else args.port
+        started = await start(host=args.host, port=port, tls=args.tls, instances=args.instance,
+                              vendor=vendor, client_id=args.client_id, client_secret=args.client_secret,
+                              access_token_ttl=args.access_token_ttl,
+                              refresh_token_ttl=args.refresh_token_ttl)
+        servers.append(started)
+        # One emulator: exactly the line tools wait for; a fleet names each server's vendor.
+        suffix = f" ({vendor})" if args.fleet else ""
+        print(f"pbx-emulator listening on {started.base_url}{suffix}", flush=True)
+        if started.certificate:
+            print(f"pbx-emulator certificate {started.certificate}", flush=True)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGTERM, signal.SIGINT):
         loop.add_signal_handler(sig, stop.set)
     await stop.wait()
-    await started.runner.cleanup()
+    for started in servers:
+        await started.runner.cleanup()
 
 
 def main(argv: list[str] | None = None) -> int:

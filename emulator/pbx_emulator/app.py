@@ -21,15 +21,17 @@ from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
                      PARAMETER_SYNTAX_ERROR, TOKEN_EXPIRED, ApiError, envelope)
 from .limits import MAX_BODY, TooLarge, read_request
-from .state import INSTANCE_NAME, Config, Fault, Instance, Session
+from .personality import DEFAULT_VENDOR, Personality, personality, register
+from .state import INSTANCE_NAME, Config, Data, Fault, Instance, Session
 
 LOG = logging.getLogger("pbx_emulator")
 API_VERSION = "v1.0"
 DEFAULT_INSTANCE = ""
 DOWNLOAD_ENDPOINT = "api/download"
 # Extra slashes are tolerated: the manual itself prints "//openapi/v1.0/..." (L1498).
-PATH = re.compile(r"^(?:/+pbx/(?P<instance>[^/]+))?/+(?P<area>openapi|_emulator|api/download)"
-                  r"(?:/+(?P<rest>.*))?$")
+INSTANCE_PREFIX = re.compile(r"^/+pbx/(?P<instance>[^/]+)(?P<path>/.*)$")
+CONTROL_PATH = re.compile(r"^/+_emulator(?:/+(?P<rest>.*))?$")
+YEASTAR_PATH = re.compile(r"^/+(?P<area>openapi|api/download)(?:/+(?P<rest>.*))?$")
 
 ENDPOINTS: dict[str, Endpoint] = {
     **auth.ENDPOINTS,
@@ -54,23 +56,39 @@ APPLIED_FAULTS = frozenset({"slow", "lost_answer"})
 
 
 class Registry(dict):
-    """name -> Instance; the default instance has the empty name."""
+    """name -> Instance; the default instance has the empty name. Every instance plays one vendor."""
 
-    def __init__(self, config: Config, names: list[str]) -> None:
+    def __init__(self, config: Config, names: list[str], vendor: Personality) -> None:
         super().__init__()
         self.config = config
+        self.vendor = vendor
         self.add(DEFAULT_INSTANCE)
         for name in names:
             self.add(name)
 
     def add(self, name: str) -> Instance:
         if name not in self:
-            self[name] = Instance(name, self.config)
+            self[name] = Instance(name, self.config, self.vendor.new_data)
         return self[name]
 
+    def route(self, path: str) -> tuple[Instance | None, str]:
+        """The instance a request path is for, and the path without the /pbx/NAME prefix.
 
-def create_app(instances: list[str] | tuple[str, ...] = (), **config: Any) -> web.Application:
-    """Build the emulator application.
+        A /pbx/NAME prefix names an instance only when what follows is a control or API path: some
+        vendors' own paths start with /pbx/ (TelecomX's /pbx/group)."""
+        match = INSTANCE_PREFIX.match(path)
+        if match:
+            rest = match["path"]
+            if match["instance"] in self:
+                return self[match["instance"]], rest
+            if CONTROL_PATH.match(rest) or self.vendor.is_api_path(rest):
+                return None, rest
+        return self[DEFAULT_INSTANCE], path
+
+
+def create_app(instances: list[str] | tuple[str, ...] = (), vendor: str = DEFAULT_VENDOR,
+               **config: Any) -> web.Application:
+    """Build the emulator application playing ``vendor`` (see personality.VENDOR_MODULES).
 
     ``config`` takes the Config field names (client_id, client_secret,
     access_token_ttl, refresh_token_ttl, department_management, max_tokens,
@@ -80,7 +98,7 @@ def create_app(instances: list[str] | tuple[str, ...] = (), **config: Any) -> we
         if not INSTANCE_NAME.fullmatch(name):
             raise ValueError(f"invalid instance name: {name!r}")
     app = web.Application(client_max_size=MAX_BODY)
-    app[REGISTRY] = Registry(Config.from_env(**config), list(instances))
+    app[REGISTRY] = Registry(Config.from_env(**config), list(instances), personality(vendor))
     app.router.add_route("*", "/{tail:.*}", dispatch)
     return app
 
@@ -90,19 +108,27 @@ def json_response(body: Any, status: int = 200) -> web.Response:
 
 
 async def dispatch(request: web.Request) -> web.StreamResponse:
-    match = PATH.match(request.path)
-    if not match:
-        return json_response({"error": "not found"}, status=404)
     registry: Registry = request.app[REGISTRY]
-    pbx = registry.get(match["instance"] or DEFAULT_INSTANCE)
+    pbx, path = registry.route(request.path)
     if pbx is None:
-        return json_response({"error": f"unknown instance {match['instance']!r}"}, status=404)
-    rest = match["rest"] or ""
-    if match["area"] == "_emulator":
-        return await control.handle(request, registry, pbx, rest)
-    if match["area"] == "api/download":
-        return download(request, pbx, rest)
-    return await handle_api(request, pbx, rest)
+        return json_response({"error": f"unknown instance in {request.path!r}"}, status=404)
+    control_path = CONTROL_PATH.match(path)
+    if control_path:
+        return await control.handle(request, registry, pbx, control_path["rest"] or "")
+    return await registry.vendor.handle_api(request, pbx, path)
+
+
+def not_found() -> web.Response:
+    return json_response({"error": "not found"}, status=404)
+
+
+async def handle_yeastar(request: web.Request, pbx: Instance, path: str) -> web.StreamResponse:
+    match = YEASTAR_PATH.match(path)
+    if not match:
+        return not_found()
+    if match["area"] == DOWNLOAD_ENDPOINT:
+        return download(request, pbx, match["rest"] or "")
+    return await handle_api(request, pbx, match["rest"] or "")
 
 
 async def handle_api(request: web.Request, pbx: Instance, rest: str) -> web.StreamResponse:
@@ -221,3 +247,11 @@ def hang_up(request: web.Request, data: bytes = b"") -> web.StreamResponse:
             transport.abort()
     # Never sent: aiohttp refuses to write to a closing transport.
     return web.Response(status=500)
+
+
+register(Personality(
+    name="yeastar",
+    handle_api=handle_yeastar,
+    is_api_path=lambda path: YEASTAR_PATH.match(path) is not None,
+    new_data=Data,
+))

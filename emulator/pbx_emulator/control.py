@@ -306,7 +306,8 @@ async def handle(request: web.Request, registry: "Registry", pbx: Instance,
         raw = await read_request(request)
     except TooLarge as error:
         return web.json_response({"error": str(error)}, status=error.status)
-    handler = ROUTES.get((request.method, path.strip("/")))
+    route = (request.method, path.strip("/"))
+    handler = registry.vendor.control_routes.get(route) or ROUTES.get(route)
     if handler is None:
         known = sorted({p for _, p in ROUTES})
         return web.json_response({"error": f"no control route {request.method} {path}",

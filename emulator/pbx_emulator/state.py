@@ -9,6 +9,7 @@ import string
 import time
 from collections import Counter, deque
 from dataclasses import asdict, dataclass, field, fields, replace
+from typing import Any, Callable
 
 from .activity import Activity
 
@@ -272,9 +273,11 @@ class Data:
 class Instance:
     """One emulated PBX."""
 
-    def __init__(self, name: str, config: Config) -> None:
+    def __init__(self, name: str, config: Config, new_data: Callable[[], Any] = Data) -> None:
         self.name = name
         self.startup_config = config
+        # The vendor personality's data (Yeastar's Data unless another vendor is played).
+        self.new_data = new_data
         self.started = time.time()
         self.reset()
 
@@ -284,7 +287,7 @@ class Instance:
         self.counters = Counters()
         self.guard = Guard()
         self.faults: dict[str, deque[Fault]] = {}
-        self.data = Data()
+        self.data = self.new_data()
 
     def take_fault(self, endpoint: str) -> Fault | None:
         queue = self.faults.get(endpoint)

@@ -84,3 +84,35 @@ notes:
     list or a dictionary given to a string option, before sending any request. A templated number needs
     C(| string), since ansible-core 2.19 keeps the native type of templates (C("{{ 7000 + i }}") is a number).
 """
+
+    PORTSIP = r"""
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/telephony.pbx.portsip) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - telephony.pbx.portsip
+notes:
+  - Runs over the persistent connection C(ansible.netcommon.httpapi) with
+    C(ansible_network_os=telephony.pbx.portsip); see the P(telephony.pbx.portsip#httpapi) plugin
+    for credentials, the tenant domain, TLS and the token lifecycle.
+  - Every result reports in RV(api_requests) the API requests the task sent and, in check mode, the writes it
+    would have sent.
+"""
+
+    TELECOMX = r"""
+options: {}
+attributes:
+  action_group:
+    description: Use C(group/telephony.pbx.telecomx) in C(module_defaults) to set defaults for this module.
+    support: full
+    membership:
+      - telephony.pbx.telecomx
+notes:
+  - Runs over the persistent connection C(ansible.netcommon.httpapi) with
+    C(ansible_network_os=telephony.pbx.telecomx); see the P(telephony.pbx.telecomx#httpapi) plugin
+    for credentials, machine-to-machine tokens, where the token travels and why it never logs out.
+  - Every result reports in RV(api_requests) the API requests the task sent and, in check mode, the writes it
+    would have sent.
+"""

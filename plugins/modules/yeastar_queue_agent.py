@@ -130,8 +130,9 @@ error:
       description: The API endpoint that refused.
       type: str
     errcode:
-      description: The PBX's error code.
-      type: int
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP,
+        TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
+      type: raw
     errmsg:
       description: The PBX's error message.
       type: str
@@ -147,7 +148,7 @@ error:
       type: list
       elements: dict
     http_status:
-      description: The HTTP status, when the answer was not in the API's error format.
+      description: The HTTP status of the error answer (Yeastar's only when it was not in the API's error format).
       type: int
     answer:
       description: The PBX's error answer as it came.
