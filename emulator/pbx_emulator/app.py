@@ -14,8 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group,
-               system)
+from . import (auth, calls, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue,
+               ring_group, system, websocket)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -41,6 +41,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **ivr.ENDPOINTS,
     **pin_list.ENDPOINTS,
     **hotel.ENDPOINTS,
+    **calls.ENDPOINTS,
 }
 
 REGISTRY = web.AppKey("registry", dict)
@@ -95,6 +96,8 @@ async def dispatch(request: web.Request) -> web.StreamResponse:
     rest = match["rest"] or ""
     if match["area"] == "_emulator":
         return await control.handle(request, registry, pbx, rest)
+    if websocket.is_subscribe(request, rest):
+        return await websocket.subscribe(request, pbx)
     return await handle_api(request, pbx, rest)
 
 

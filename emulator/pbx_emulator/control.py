@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group
+from . import calls, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group, websocket
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -264,6 +264,20 @@ ROUTES: dict[tuple[str, str], Handler] = {
     ("GET", "instances"): list_instances,
     ("POST", "instances"): add_instance,
 }
+
+
+def _simulation(step: Callable[[Instance, dict], Any]) -> Handler:
+    """A phone or network step (calls.py, websocket.py): its ValueError is a refusal."""
+    def handler(c: ControlCall) -> Any:
+        try:
+            return step(c.pbx, c.body)
+        except ValueError as error:
+            raise BadRequest(str(error)) from None
+    return handler
+
+
+ROUTES.update({route: _simulation(step)
+               for route, step in {**calls.CONTROL_ROUTES, **websocket.CONTROL_ROUTES}.items()})
 
 
 def _parse_body(raw: bytes) -> dict:
