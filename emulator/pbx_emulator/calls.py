@@ -542,7 +542,7 @@ def _attended_operate(pbx: Instance, live: LiveCall, operator: Member, operate: 
             member.held_from, member.status = member.status, "HOLD"
         _resume(held)
     else:
-        _resume(waiting)
+        _resume(waiting + consulted)
         for target in consulted:
             target.consulted = False
         if operate == "complete":
