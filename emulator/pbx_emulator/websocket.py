@@ -10,6 +10,7 @@ access token left (expired without a refresh, or revoked): a refresh keeps it.
 from __future__ import annotations
 
 import asyncio
+import itertools
 import json
 import time
 import weakref
@@ -27,6 +28,7 @@ WATCH_INTERVAL = 0.2
 # Close codes: 1000 for the idle timeout, 4001 when the token is gone.
 CLOSE_IDLE = 1000
 CLOSE_TOKEN = 4001
+SERIALS = itertools.count(1)
 
 
 class Connection:
@@ -37,6 +39,8 @@ class Connection:
         self.topics: set[int] = set()
         self.outbox: asyncio.Queue[str] = asyncio.Queue()
         self.last_heard = time.monotonic()
+        # Tells a test whether a client kept its connection or opened a new one.
+        self.serial = next(SERIALS)
 
     def deliver(self, report: dict) -> None:
         if report["type"] in self.topics:
@@ -150,7 +154,7 @@ def is_subscribe(request: web.Request, rest: str) -> bool:
 # ------------------------------------------------------------ control API
 
 def list_connections(pbx: Instance, body: dict) -> dict:
-    return {"connections": [{"remote": c.request.remote, "topics": sorted(c.topics)}
+    return {"connections": [{"serial": c.serial, "remote": c.request.remote, "topics": sorted(c.topics)}
                             for c in connections(pbx)],
             "events_published": events.bus(pbx).published}
 

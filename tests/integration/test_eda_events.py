@@ -1,0 +1,207 @@
+"""The Event-Driven Ansible source telephony.pbx.yeastar_events against the emulator.
+
+ansible-rulebook needs a Java runtime, which this environment lacks, so the tests drive the
+source's main(queue, args) directly, as ansible.eda's own source tests do.
+"""
+
+import asyncio
+import importlib.util
+import json
+import logging
+import pathlib
+import time
+
+import pytest
+
+from helpers import extension, play, task
+
+SOURCE = pathlib.Path(__file__).resolve().parents[2] / "extensions/eda/plugins/event_source/yeastar_events.py"
+SPEC = importlib.util.spec_from_file_location("yeastar_events", SOURCE)
+yeastar_events = importlib.util.module_from_spec(SPEC)
+SPEC.loader.exec_module(yeastar_events)
+
+SECRET = "emulator-client-secret"
+
+
+def source_args(pbx, **extra):
+    args = {"host": "127.0.0.1", "port": pbx.port, "use_ssl": False, "client_id": "emulator-client-id",
+            "client_secret": SECRET, "pbx": "hq", "heartbeat_interval": 5, "reconnect_delay": 0.2,
+            "max_reconnect_delay": 1}
+    args.update(extra)
+    return args
+
+
+class Running:
+    """The source running in the test's event loop."""
+
+    def __init__(self, pbx, **args):
+        self.pbx = pbx
+        self.queue = asyncio.Queue()
+        self.task = asyncio.create_task(yeastar_events.main(self.queue, source_args(pbx, **args)))
+
+    async def control(self, path, body=None):
+        return await asyncio.to_thread(self.pbx.control, path, body)
+
+    async def connection(self, other_than=None, timeout=10.0):
+        """The serial of the source's subscribed connection, once it is open (and is not other_than)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert not self.task.done(), self.task.exception()
+            found = [c for c in (await self.control("websocket"))["connections"] if c["topics"]]
+            if len(found) == 1 and found[0]["serial"] != other_than:
+                return found[0]["serial"]
+            await asyncio.sleep(0.1)
+        raise AssertionError("the source did not (re)connect")
+
+    async def events(self, count, timeout=10.0):
+        return [await asyncio.wait_for(self.queue.get(), timeout) for _ in range(count)]
+
+    async def stop(self):
+        self.task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await self.task
+
+
+def no_secrets(pbx, texts):
+    secrets = [SECRET] + pbx.state()["issued_tokens"]
+    for text in texts:
+        for secret in secrets:
+            assert secret not in text
+
+
+def test_events_for_changes_made_by_a_playbook(pbx, workspace, caplog):
+    caplog.set_level(logging.DEBUG)
+    changes = play(
+        task("department", "telephony.pbx.yeastar_department", name="Sales"),
+        extension(number="1001", first_name="Ana", departments=["Sales"]),
+        extension("rename", number="1001", first_name="Anabel", departments=["Sales"]))
+
+    async def scenario():
+        source = Running(pbx, events=["extension_config_changed", 30006])
+        await source.connection()
+        run = await asyncio.to_thread(workspace.playbook, changes)
+        assert run.rc == 0, run.output
+        events = await source.events(3)
+        await source.stop()
+        return events
+
+    events = asyncio.run(scenario())
+    assert [(e["event_id"], e["type"]) for e in events] == [
+        (30006, "organization_config_changed"), (30022, "extension_config_changed"),
+        (30022, "extension_config_changed")]
+    assert [e["data"].get("option") for e in events[1:]] == ["CREATE", "UPDATE"]
+    assert all(e["pbx"] == "hq" and set(e) == {"pbx", "event_id", "type", "data", "id"} for e in events)
+    assert events[1]["id"] != events[2]["id"]
+    no_secrets(pbx, [json.dumps(events)] + [r.getMessage() for r in caplog.records])
+
+
+def test_token_expiry_and_dropped_connection_lose_no_later_event(pbx, caplog):
+    pbx.seed(extensions=[{"type": "SIP", "number": "2001", "first_name": "A", "user_password": "Userpwd1011",
+                          "reg_name": "r2001", "reg_password": "Regpwd1011", "presence_status": "available",
+                          "organization_list": [{"value": "1"}]}])
+    statuses = ["away", "lunch", "off_work", "available"]
+
+    async def scenario():
+        source = Running(pbx, events=[30009])
+        first = await source.connection()
+        await source.control("presence", {"extension": "2001", "status": statuses[0]})
+        await source.control("expire_tokens", {})          # the PBX closes the stream: token gone
+        second = await source.connection(other_than=first)
+        await source.control("presence", {"extension": "2001", "status": statuses[1]})
+        await source.control("websocket/drop", {})         # the network fails: no close frame
+        third = await source.connection(other_than=second)
+        for status in statuses[2:]:
+            await source.control("presence", {"extension": "2001", "status": status})
+        events = await source.events(4)
+        await source.stop()
+        return events, third
+
+    events, _ = asyncio.run(scenario())
+    assert [e["data"]["status"] for e in events] == statuses
+    counters = pbx.counters()
+    # the expired token was refreshed, not replaced by a second login; the last one was revoked
+    assert (counters["tokens_issued"], counters["failed_logins"]) == (1, 0)
+    assert counters["tokens_refreshed"] >= 1 and counters["tokens_revoked"] == 1
+    assert counters["active_access_tokens"] == 0
+    no_secrets(pbx, [r.getMessage() for r in caplog.records])
+
+
+def test_refresh_before_expiry_keeps_the_stream_and_heartbeat_keeps_it_open(pbx):
+    pbx.configure(access_token_ttl=3, websocket_idle_timeout=1)
+
+    async def scenario():
+        source = Running(pbx, heartbeat_interval=0.4)
+        serial = await source.connection()
+        await asyncio.sleep(4.5)      # past the token's lifetime and several idle limits
+        assert await source.connection() == serial
+        counters = await source.control("counters")
+        await source.stop()
+        return counters
+
+    counters = asyncio.run(scenario())
+    assert counters["tokens_refreshed"] >= 1 and counters["tokens_issued"] == 1
+
+
+def test_cancellation_revokes_the_token_and_closes_the_stream(pbx):
+    async def scenario():
+        source = Running(pbx)
+        await source.connection()
+        assert (await source.control("counters"))["active_access_tokens"] == 1
+        await source.stop()
+        return await source.control("websocket")
+
+    assert asyncio.run(scenario())["connections"] == []
+    counters = pbx.counters()
+    assert (counters["tokens_revoked"], counters["active_access_tokens"]) == (1, 0)
+
+
+def test_refused_login_is_not_retried(pbx, caplog):
+    async def scenario():
+        queue = asyncio.Queue()
+        with pytest.raises(yeastar_events.LoginRefused) as refusal:
+            await yeastar_events.main(queue, source_args(pbx, client_secret="wrong-secret-value"))
+        return refusal.value
+
+    refusal = asyncio.run(scenario())
+    assert "refused the login" in str(refusal) and "wrong-secret-value" not in str(refusal)
+    time.sleep(0.5)
+    assert pbx.counters()["failed_logins"] == 1
+    assert "wrong-secret-value" not in caplog.text
+
+
+def test_unreachable_pbx_is_retried_with_bounded_backoff(pbx, caplog):
+    async def scenario():
+        queue = asyncio.Queue()
+        task = asyncio.create_task(yeastar_events.main(queue, source_args(pbx, port=1, timeout=1)))
+        await asyncio.sleep(2.5)
+        assert not task.done()
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+
+    caplog.set_level(logging.WARNING)
+    asyncio.run(scenario())
+    delays = [r.getMessage().rsplit(" in ", 1)[1] for r in caplog.records if "reconnecting" in r.getMessage()]
+    # 0.2, 0.4, 0.8, then capped at max_reconnect_delay (1 s)
+    assert delays[:3] == ["0.2 s", "0.4 s", "0.8 s"] and len(delays) >= 4
+
+
+@pytest.mark.parametrize("args, message", [
+    ({"events": ["no_such_event"]}, "is not a Yeastar event"),
+    ({"client_secret": ""}, "client_secret is required"),
+    ({"heartbeat_interval": 90}, "below 60"),
+])
+def test_invalid_arguments_are_refused_before_any_request(pbx, args, message):
+    pbx.reset_counters()
+    with pytest.raises(yeastar_events.SourceFailed, match=message):
+        asyncio.run(yeastar_events.main(asyncio.Queue(), source_args(pbx, **args)))
+    assert pbx.counters()["total"] == 0
+
+
+def test_msg_as_string_or_object_and_stable_ids():
+    as_string = {"type": 30022, "msg": json.dumps({"ext_number": "1001", "option": "CREATE"})}
+    as_object = {"type": 30022, "msg": {"ext_number": "1001", "option": "CREATE"}}
+    first, second = yeastar_events.event_of("hq", as_string), yeastar_events.event_of("hq", as_object)
+    assert first == second and first["data"] == {"ext_number": "1001", "option": "CREATE"}
+    assert yeastar_events.event_of("branch", as_string)["id"] != first["id"]
+    assert yeastar_events.event_of("hq", {"errcode": 0}) is None
