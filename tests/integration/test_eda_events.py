@@ -205,3 +205,48 @@ def test_msg_as_string_or_object_and_stable_ids():
     assert first == second and first["data"] == {"ext_number": "1001", "option": "CREATE"}
     assert yeastar_events.event_of("branch", as_string)["id"] != first["id"]
     assert yeastar_events.event_of("hq", {"errcode": 0}) is None
+
+
+def seeded_extension(number, **extra):
+    body = {"type": "SIP", "number": number, "first_name": "Staff", "last_name": number,
+            "user_password": "Userpwd1011", "reg_name": "r" + number, "reg_password": "Regpwd1011",
+            "presence_status": "available", "organization_list": [{"value": "1"}]}
+    body.update(extra)
+    return body
+
+
+def test_sample_rulebook_flows(pbx, workspace):
+    """What extensions/eda/rulebooks/pbx_events.yml does, step by step: a missed ring-group call arrives as a
+    new_cdr event and its playbook forwards the group; the check-out playbook resets a room."""
+    created = pbx.seed(extensions=[seeded_extension("1001"), seeded_extension("1002"), seeded_extension("1005"),
+                                   seeded_extension("101", first_name="Guest", email_addr="guest@example.com")])
+    first, second = created["extensions"][:2]
+    pbx.seed(ring_groups=[{"number": "6300", "name": "Support", "ring_strategy": "ring_all", "ring_timeout": 20,
+                           "member_list": [{"value": str(first), "type": "extension"},
+                                           {"value": str(second), "type": "extension"}]}])
+    for number in ("1001", "1002"):
+        pbx.control("registrations", {"extension": number})
+    playbooks = pathlib.Path(__file__).resolve().parents[2] / "playbooks"
+
+    async def scenario():
+        source = Running(pbx, events=["new_cdr"])
+        await source.connection()
+        await source.control("calls", {"caller": "5550123", "callee": "6300", "trunk": "carrier"})
+        await source.control("calls/hangup", {"number": "5550123"})
+        missed = (await source.events(1))[0]
+        await source.stop()
+        return missed
+
+    missed = asyncio.run(scenario())
+    assert (missed["data"]["status"], missed["data"]["call_to"]) == ("NO ANSWER", "6300")
+    extra = "ring_group=%s on_call_extension=1005" % missed["data"]["call_to"]
+    run = workspace.playbook(str(playbooks / "ring_group_on_call.yml"), "-e", extra)
+    assert run.rc == 0 and "changed=1" in run.output, run.output
+    group = pbx.state()["ring_groups"][0]
+    assert (group["fail_dest"], group["fail_dest_value"]) == ("extension", str(created["extensions"][2]))
+    assert "changed=0" in workspace.playbook(str(playbooks / "ring_group_on_call.yml"), "-e", extra).output
+
+    run = workspace.playbook(str(playbooks / "hotel_room_reset.yml"), "-e", "room=101")
+    assert run.rc == 0 and "changed=1" in run.output, run.output
+    room = next(e for e in pbx.state()["extensions"] if e["number"] == "101")
+    assert (room["first_name"], room["last_name"], room["email_addr"]) == ("Room", "101", "")
