@@ -27,7 +27,6 @@ from .validation import Rule, require_valid
 
 PARKING_SLOTS = tuple(str(n) for n in range(6000, 6050))
 PARK_TIME = 60
-INBOUND_CONTROL_WINDOW = 10      # seconds to accept or refuse (L15862)
 ENDPOINT_KINDS = ("Sip", "Mobile", "Desktop", "Web", "Pad")
 # Call statuses of an extension in 30008 (table 343).
 RINGING, BUSY, IDLE = "ringing", "busy", "idle"
@@ -263,7 +262,7 @@ def place(pbx: Instance, caller: str, callee: str, *, trunk: str = "", permitted
     if inbound_control:
         live.awaiting_control = True
         events.publish(pbx, 30016, {"call_id": call_id, "members": [first.view()]})
-        asyncio.get_running_loop().call_later(INBOUND_CONTROL_WINDOW, _route_inbound, pbx, live)
+        asyncio.get_running_loop().call_later(pbx.config.inbound_control_window, _route_inbound, pbx, live)
         return live
     _connect(pbx, live, callee, permitted)
     return live

@@ -48,6 +48,9 @@ class Config:
     # Seconds without data from the client before the PBX closes an event
     # WebSocket (L719: 60 s).
     websocket_idle_timeout: int = 60
+    # Seconds an inbound call under Inbound Call Control waits for call/accept_inbound or
+    # call/refuse_inbound before the PBX accepts it (L15862: 10 s).
+    inbound_control_window: int = 10
 
     # Types used to check values posted to the control API.
     @classmethod

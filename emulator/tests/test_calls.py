@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from test_events import Stream, make_extension, register, run
 
@@ -249,3 +251,12 @@ def test_reset_hangs_everything_up(authed, office):
     answered_call(authed)
     authed.control("POST", "reset")
     assert authed.control("GET", "calls")["calls"] == []
+
+
+def test_undecided_inbound_call_is_accepted_after_the_window(authed, office):
+    authed.control("POST", "config", {"inbound_control_window": 1})
+    call_id = authed.control("POST", "calls", {"caller": "5550100", "callee": "2002", "trunk": "carrier",
+                                               "inbound_control": True})["call_id"]
+    assert members(authed.get("call/query", call_id=call_id)["data"][0]) == {("inbound", "2002"): "ALERT"}
+    time.sleep(1.5)
+    assert members(authed.get("call/query", call_id=call_id)["data"][0])[("extension", "2002")] == "RING"
