@@ -18,7 +18,7 @@ description:
     prompts, through the Yeastar P-Series OpenAPI v1.0 (C(call/*)).
   - The member acted on is named by its number (O(party)) and, where needed, the call's id; the module finds its
     channel with one C(call/query). O(channel_id) from an event may be given instead.
-  - An action, not a state: RV(ignore:changed) is C(true) when the PBX accepted it. In check mode nothing is sent
+  - An action, not a state; RV(ignore:changed) is C(true) when the PBX accepted it. In check mode nothing is sent
     and RV(request) says what would be.
 extends_documentation_fragment:
   - telephony.pbx.attributes.action_module
