@@ -24,7 +24,7 @@ seealso:
 options:
   gather:
     description:
-      - What to read.
+      - What to read. C(live_calls) and C(park_status) are read only when listed.
     type: list
     elements: str
     default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
@@ -40,6 +40,8 @@ options:
       - queue_pause_reasons
       - ivrs
       - pin_lists
+      - live_calls
+      - park_status
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -51,6 +53,11 @@ EXAMPLES = r"""
 - name: Everything the module can gather
   telephony.pbx.yeastar_info:
   register: pbx
+
+- name: Calls in progress and parked calls
+  telephony.pbx.yeastar_info:
+    gather: [live_calls, park_status]
+  register: calls
 
 - name: Extensions with all their settings, read in batches
   telephony.pbx.yeastar_info:
@@ -126,6 +133,26 @@ pin_lists:
   type: list
   elements: dict
   sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
+live_calls:
+  description:
+    - The calls in progress (C(call/query)), each with its C(call_id) and C(members); a member is an C(extension),
+      C(inbound) or C(outbound) leg with its C(channel_id) and C(member_status).
+    - The call ids and member numbers are what M(telephony.pbx.yeastar_call) takes.
+  returned: when O(gather) contains C(live_calls)
+  type: list
+  elements: dict
+  sample:
+    - call_id: "1650012665.266"
+      members:
+        - extension: {number: "2000", channel_id: PJSIP/2000-0000008a, member_status: ANSWERED, call_path: ""}
+        - outbound: {from: "2000", to: "5503301", trunk_name: carrier, channel_id: PJSIP/trunk-carrier-endpoint-0000008b,
+                     member_status: ANSWER, call_path: ""}
+park_status:
+  description: The parked calls (C(call/park_status)); dial a C(parking_slot) to retrieve its call.
+  returned: when O(gather) contains C(park_status)
+  type: list
+  elements: dict
+  sample: [{parker: "2008", parked_party: "2010", parking_slot: "6000", park_time: 60, channel_id: PJSIP/2010-000000a4}]
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -192,10 +219,18 @@ READERS = {
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
 }
+# Live state, read only when asked for: it changes from one second to the next.
+LIVE_READERS = {
+    "live_calls": lambda module, client: client.read("call/query").get("data") or [],
+    "park_status": lambda module, client: client.read("call/park_status").get("data") or [],
+}
+READERS.update(LIVE_READERS)
 SUBSETS = list(READERS)
 
 FIELDS = [
-    Field("gather", "list", elements="str", choices=SUBSETS, default=SUBSETS, doc="What to read."),
+    Field("gather", "list", elements="str", choices=SUBSETS,
+          default=[subset for subset in SUBSETS if subset not in LIVE_READERS], doc=[
+              "What to read. C(live_calls) and C(park_status) are read only when listed."]),
     Field("extension_details", "bool", default=False, doc=[
         "Also read every extension's full settings with C(extension/query), in batches of 100."]),
 ]

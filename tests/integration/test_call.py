@@ -155,3 +155,20 @@ def test_examples_run_as_written(pbx, workspace):
     run = workspace.playbook(play(examples[0], phone(pbx, "answer", "1002"), *examples[1:]))
     assert run.rc == 0, run.output
     assert live(pbx)["calls"] == [] and live(pbx)["cdrs"][-1]["call_to"] == "1002"
+
+
+def test_info_gathers_live_calls_and_park_status_on_request(pbx, workspace):
+    office(pbx)
+    talking = pbx.control("calls", {"caller": "1001", "callee": "1002"})["call_id"]
+    pbx.control("calls/answer", {"number": "1002"})
+    ringing = pbx.control("calls", {"caller": "1003", "callee": "1004"})
+    pbx.reset_counters()
+    run = workspace.playbook(play(
+        task("live", "telephony.pbx.yeastar_info", gather=["live_calls", "park_status"]),
+        task("default", "telephony.pbx.yeastar_info", gather=["system"])), json_output=True)
+    assert run.rc == 0, run.output
+    live_calls = run.results("live")["live_calls"]
+    assert sorted(c["call_id"] for c in live_calls) == sorted([talking, ringing["call_id"]])
+    assert run.results("live")["park_status"] == []
+    assert run.results("live")["api_requests"]["sent"] == ["GET call/query", "GET call/park_status"]
+    assert "live_calls" not in run.results("default")
