@@ -161,7 +161,7 @@ def test_info_gathers_live_calls_and_park_status_on_request(pbx, workspace):
     office(pbx)
     talking = pbx.control("calls", {"caller": "1001", "callee": "1002"})["call_id"]
     pbx.control("calls/answer", {"number": "1002"})
-    ringing = pbx.control("calls", {"caller": "1003", "callee": "1004"})
+    ringing = pbx.control("calls", {"caller": "1003", "callee": "1001"})
     pbx.reset_counters()
     run = workspace.playbook(play(
         task("live", "telephony.pbx.yeastar_info", gather=["live_calls", "park_status"]),
