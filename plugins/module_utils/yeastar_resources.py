@@ -185,8 +185,9 @@ EXTENSION = ResourceSpec("extension", "extension", [
                "When the extension is created without it, the extension number is used."], reset=same_as_number),
     Field("reg_password", secret=True, required_on_create=True, length=(8, 63),
           doc=["SIP registration password, 8 to 63 characters. Required when the extension is created.",
-               "With O(update_password=always) it is compared with the PBX's value without being shown, "
-               "and sent only when it differs."]),
+               "With O(update_password=always) it is compared with the PBX's value without being shown, and sent "
+               "only when it differs, where the PBX reveals it. The manual's answers carry it empty; against such a "
+               "PBX (and the emulator) it is sent on every run and the task reports a change."]),
     Field("concurrent_registrations", "int", choices=[1, 2, 3], create_default=1,
           doc=["How many SIP endpoints may register at once. When the extension is created without it, C(1)."], reset=1),
     Field("presence_status", choices=PRESENCE_STATUSES, create_default="available",

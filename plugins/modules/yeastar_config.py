@@ -162,7 +162,8 @@ options:
             description:
               - SIP registration password, 8 to 63 characters. Required when the extension is created.
               - With O(update_password=always) it is compared with the PBX's value without being shown, and sent only when
-                it differs.
+                it differs, where the PBX reveals it. The manual's answers carry it empty; against such a PBX (and the emulator)
+                it is sent on every run and the task reports a change.
             type: str
           concurrent_registrations:
             description:

@@ -173,9 +173,9 @@ def test_a_token_cap_that_lasts_is_explained(workspace, pbx):
     assert "8 valid tokens" in message and "30-minute lifetime" in message and "Waited" in message
     assert run.results("one")["api_requests"]["sent"] == []
     assert run.results("two")["failed"] is True
-    # The other tool's login, then per task 1 s and 2 s of backoff inside the 8 s command timeout (6 s of budget):
-    # a full cap is not latched like a refused login, so the second task tries again.
-    assert pbx.counters()["by_endpoint"]["get_token"] == 1 + 3 + 3
+    # The other tool's login, then per task at least two tries with jittered backoff inside the 8 s command
+    # timeout (6 s of budget): a full cap is not latched like a refused login, so the second task tries again.
+    assert pbx.counters()["by_endpoint"]["get_token"] >= 1 + 2 + 2
     assert pbx.counters()["failed_logins"] == 0
 
 
