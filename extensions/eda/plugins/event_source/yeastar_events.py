@@ -24,6 +24,10 @@ description:
     (C(call_status_changed)), C(data) the decoded C(msg) of the report and C(id) a digest of C(pbx), C(event_id) and
     C(data), the same for the same report delivered twice, for de-duplication."
   - The Client Secret and the tokens never appear in events or logs.
+requirements:
+  - aiohttp
+  - ansible-core and this collection importable by ansible-rulebook's Python (the source shares the collection's
+    token lifecycle, C(plugins/plugin_utils/yeastar_session.py))
 options:
   host:
     description: PBX address.
@@ -45,9 +49,8 @@ options:
     description: CA bundle to verify the PBX's certificate with.
     type: str
   base_path:
-    description: The API path of the PBX.
+    description: Path in front of C(/openapi/v1.0) when a proxy publishes the PBX under one (C(/pbx/hotel)).
     type: str
-    default: /openapi/v1.0
   client_id:
     description: Client ID of the PBX's API application (Integrations > API).
     type: str
@@ -107,11 +110,11 @@ import random
 import re
 import ssl
 import time
-import urllib.error
-import urllib.request
 from typing import Any
 
 import aiohttp
+from ansible_collections.telephony.pbx.plugins.plugin_utils.token_session import NotSent
+from ansible_collections.telephony.pbx.plugins.plugin_utils.yeastar_session import API_PATH, YeastarSession
 
 LOG = logging.getLogger("telephony.pbx.yeastar_events")
 
@@ -142,75 +145,31 @@ EVENT_NAMES = {
 EVENT_IDS = {name: number for number, name in EVENT_NAMES.items()}
 HEARTBEAT = "heartbeat"
 HEARTBEAT_RESPONSE = "heartbeat response"
-TOKEN_EXPIRED_CODE = 10004
 USER_AGENT = "telephony.pbx yeastar_events"
 TOKEN_IN_URL = re.compile(r"((?:access|refresh)_token=)[^&\s'\"]+")
-
-
-class LoginRefused(Exception):
-    """The PBX refused the credentials: never retried (the PBX blocks the address)."""
 
 
 class SourceFailed(Exception):
     """A configuration the PBX will never accept (bad arguments, a refused subscription)."""
 
 
-class Tokens:
-    """One login's token pair and when to renew it (the attributes of token_session.Tokens)."""
+class EventSession(YeastarSession):
+    """The collection's Yeastar token lifecycle (login once, a refused login never retried, refresh or new login,
+    secrets redacted, revocation), giving the source the access token its WebSocket URL carries. Blocking: the
+    source runs it in a thread."""
 
-    def __init__(self, access: str, refresh: str, access_ttl: float, refresh_ttl: float) -> None:
-        now = time.monotonic()
-        self.access = access
-        self.refresh = refresh
-        self.access_expires = now + access_ttl
-        self.refresh_expires = now + refresh_ttl
-        self.access_margin = min(60.0, access_ttl / 5.0)
+    def access_token(self, renew=False):
+        """A valid access token; `renew` replaces one the PBX no longer accepts (refresh, else a new login)."""
+        with self._lock:
+            self._open_budget()
+            if renew and self._tokens is not None:
+                self._renew(force=True)
+            return self._valid_tokens().access
 
-    def renew_at(self) -> float:
-        return self.access_expires - self.access_margin
-
-    def refresh_usable(self) -> bool:
-        return bool(self.refresh) and time.monotonic() < self.refresh_expires
-
-
-class TokenCalls:
-    """get_token, refresh_token and del_token, blocking (run in a thread).
-
-    The hooks of the collection's Yeastar token lifecycle, with the same names and meaning:
-    once YeastarSession (plugins/plugin_utils/yeastar_session.py) is on main this class is
-    replaced by it, and the rest of the source does not change.
-    """
-
-    def __init__(self, settings: "Settings") -> None:
-        self.settings = settings
-
-    def request_login(self, username: str, password: str) -> Tokens:
-        answer = self._post("get_token", {"username": username, "password": password})
-        if answer.get("errcode") != 0:
-            raise LoginRefused("the PBX refused the login of Client ID %r: %s" % (username, _why(answer)))
-        return _tokens_from(answer)
-
-    def request_refresh(self, tokens: Tokens) -> Tokens:
-        answer = self._post("refresh_token", {"refresh_token": tokens.refresh})
-        if answer.get("errcode") != 0:
-            raise LoginRefused("the PBX refused the token refresh: %s" % _why(answer))
-        return _tokens_from(answer)
-
-    def request_logout(self, tokens: Tokens) -> None:
-        answer = self._call("GET", "del_token?access_token=" + tokens.access, None)
-        if answer.get("errcode") not in (0, TOKEN_EXPIRED_CODE):
-            raise SourceFailed("del_token answered %s" % _why(answer))
-
-    def _post(self, endpoint: str, body: dict) -> dict:
-        return self._call("POST", endpoint, json.dumps(body).encode())
-
-    def _call(self, method: str, path: str, data: bytes | None) -> dict:
-        request = urllib.request.Request(self.settings.url("http", path), data=data, method=method, headers={
-            "Content-Type": "application/json", "User-Agent": USER_AGENT})
-        with urllib.request.urlopen(request, timeout=self.settings.timeout,
-                                    context=self.settings.ssl_context()) as response:
-            answer = json.loads(response.read() or b"{}")
-        return answer if isinstance(answer, dict) else {}
+    def renew_at(self):
+        """When the token should be refreshed (monotonic clock), or None before the first login."""
+        tokens = self._tokens
+        return None if tokens is None else tokens.access_expires - tokens.access_margin
 
 
 def _why(answer: dict) -> str:
@@ -218,26 +177,20 @@ def _why(answer: dict) -> str:
                                    ": %s" % answer["submsg"] if answer.get("submsg") else "")
 
 
-def _tokens_from(answer: dict) -> Tokens:
-    return Tokens(answer["access_token"], answer.get("refresh_token", ""),
-                  float(answer.get("access_token_expire_time", 1800)),
-                  float(answer.get("refresh_token_expire_time", 86400)))
-
-
 class Settings:
     def __init__(self, args: dict) -> None:
         for name in ("host", "client_id", "client_secret"):
             if not isinstance(args.get(name), str) or not args[name]:
                 raise SourceFailed("%s is required (a non-empty string)" % name)
-        self.host = args["host"]
-        self.port = int(args.get("port", 8088))
-        self.use_ssl = bool(args.get("use_ssl", True))
-        self.validate_certs = bool(args.get("validate_certs", True))
-        self.ca_path = args.get("ca_path")
-        self.base_path = "/" + str(args.get("base_path", "/openapi/v1.0")).strip("/")
-        self.client_id = args["client_id"]
-        self.client_secret = args["client_secret"]
-        self.pbx = args.get("pbx") or self.host
+        self.session_options = {
+            "host": args["host"], "port": int(args.get("port", 8088)), "use_ssl": bool(args.get("use_ssl", True)),
+            "validate_certs": bool(args.get("validate_certs", True)), "ca_path": args.get("ca_path"),
+            "base_path": args.get("base_path") or "", "remote_user": args["client_id"],
+            "password": args["client_secret"], "timeout": float(args.get("timeout", 15))}
+        self.use_ssl = self.session_options["use_ssl"]
+        self.validate_certs = self.session_options["validate_certs"]
+        self.ca_path = self.session_options["ca_path"]
+        self.pbx = args.get("pbx") or args["host"]
         self.topics = topics_of(args.get("events"))
         self.heartbeat_interval = float(args.get("heartbeat_interval", 20))
         self.reconnect_delay = float(args.get("reconnect_delay", 1))
@@ -247,10 +200,6 @@ class Settings:
             raise SourceFailed("heartbeat_interval must be above 0 and below 60 (the PBX's idle limit)")
         if not 0 < self.reconnect_delay <= self.max_reconnect_delay:
             raise SourceFailed("reconnect_delay must be above 0 and at most max_reconnect_delay")
-
-    def url(self, scheme: str, path: str) -> str:
-        return "%s%s://%s:%d%s/%s" % (scheme, "s" if self.use_ssl else "", self.host, self.port,
-                                      self.base_path, path)
 
     def ssl_context(self) -> ssl.SSLContext | None:
         if not self.use_ssl:
@@ -305,12 +254,10 @@ class StreamClosed(Exception):
 
 
 class EventStream:
-    def __init__(self, queue: asyncio.Queue, settings: Settings, calls: Any = None) -> None:
+    def __init__(self, queue: asyncio.Queue, settings: Settings) -> None:
         self.queue = queue
         self.settings = settings
-        self.calls = calls or TokenCalls(settings)
-        self.tokens: Tokens | None = None
-        self.token_lock = asyncio.Lock()
+        self.session = EventSession(settings.session_options, log=LOG.debug)
         self.last_heard = 0.0
 
     async def run(self) -> None:
@@ -322,8 +269,7 @@ class EventStream:
                     try:
                         await self.stream(session)
                         delay = self.settings.reconnect_delay    # the stream was up: start over
-                    except (aiohttp.ClientError, OSError, asyncio.TimeoutError, StreamClosed,
-                            urllib.error.URLError) as error:
+                    except (aiohttp.ClientError, OSError, asyncio.TimeoutError, StreamClosed, NotSent) as error:
                         LOG.warning("%s: event stream interrupted (%s); reconnecting in %.1f s",
                                     self.settings.pbx, _plain(error), delay)
                         await asyncio.sleep(delay * random.uniform(0.8, 1.0))
@@ -332,33 +278,14 @@ class EventStream:
                 await self.revoke()
 
     async def access_token(self, renew: bool = False) -> str:
-        """A valid access token: the current one, refreshed, or a new login."""
-        async with self.token_lock:
-            tokens = self.tokens
-            if tokens is None:
-                self.tokens = await self._login()
-            elif renew or time.monotonic() >= tokens.renew_at():
-                self.tokens = await self._renew(tokens)
-            return self.tokens.access
-
-    async def _login(self) -> Tokens:
-        return await asyncio.to_thread(self.calls.request_login, self.settings.client_id,
-                                       self.settings.client_secret)
-
-    async def _renew(self, tokens: Tokens) -> Tokens:
-        if tokens.refresh_usable():
-            try:
-                return await asyncio.to_thread(self.calls.request_refresh, tokens)
-            except LoginRefused as refusal:
-                # An expired or revoked refresh token is not a refused login: log in again.
-                LOG.info("%s: %s; logging in again", self.settings.pbx, refusal)
-        return await self._login()
+        """A valid access token; a refused login raises LoginFailed, which ends the source."""
+        return await asyncio.to_thread(self.session.access_token, renew)
 
     async def stream(self, session: aiohttp.ClientSession) -> None:
         renew = False
         while True:
             token = await self.access_token(renew)
-            url = self.settings.url("ws", "subscribe") + "?access_token=" + token
+            url = "ws" + self.session.base_url()[4:] + API_PATH + "subscribe?access_token=" + token
             try:
                 ws = await session.ws_connect(url, ssl=self.settings.ssl_context() or False)
             except aiohttp.WSServerHandshakeError as error:
@@ -420,17 +347,12 @@ class EventStream:
     async def keep_token(self) -> None:
         """Refresh before expiry: the open stream follows the refreshed login."""
         while True:
-            await asyncio.sleep(max(0.0, self.tokens.renew_at() - time.monotonic()))
+            await asyncio.sleep(max(0.0, self.session.renew_at() - time.monotonic()))
             await self.access_token()
 
     async def revoke(self) -> None:
-        tokens, self.tokens = self.tokens, None
-        if tokens is None:
-            return
-        try:
-            await asyncio.shield(asyncio.to_thread(self.calls.request_logout, tokens))
-        except Exception as error:  # noqa: BLE001 - shutting down: report, never raise
-            LOG.warning("%s: could not revoke the token: %s", self.settings.pbx, _plain(error))
+        """Revoke the token (TokenSession.close never fails), even while the source is being cancelled."""
+        await asyncio.shield(asyncio.to_thread(self.session.close))
 
 
 def _json(text: str) -> Any:
@@ -449,15 +371,3 @@ async def main(queue: asyncio.Queue, args: dict[str, Any]) -> None:
     """The ansible-rulebook entry point."""
     await EventStream(queue, Settings(args)).run()
 
-
-if __name__ == "__main__":
-    # Print the events of a PBX: python yeastar_events.py HOST PORT CLIENT_ID CLIENT_SECRET (no TLS).
-    import sys
-
-    class _Printer(asyncio.Queue):
-        async def put(self, item: Any) -> None:
-            print(json.dumps(item), flush=True)
-
-    host, port, client_id, client_secret = sys.argv[1:5]
-    asyncio.run(main(_Printer(), {"host": host, "port": int(port), "use_ssl": False,
-                                  "client_id": client_id, "client_secret": client_secret}))
