@@ -208,7 +208,7 @@ def _callee_members(pbx: Instance, tel: Telephony, live: LiveCall, callee: str,
 
 def _fail(pbx: Instance, live: LiveCall, reason: str, status: str) -> None:
     for member in live.members:
-        if member.status not in ("ALERT",):
+        if member.status != "ALERT":       # the caller stays ALERT in the report, as the 30015 example shows
             member.status = "BYE"
     events.publish(pbx, 30015, {"call_id": live.call_id, "reason": reason,
                                 "members": [m.view() for m in live.members]})
