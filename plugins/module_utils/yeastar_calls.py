@@ -14,24 +14,25 @@ NUMBER = r"^[0-9*#+]{1,32}$"
 EXTENSION = r"^[0-9]{1,7}$"
 ATTENDED_OPERATIONS = ["abort", "complete", "threeway", "swap"]
 
+# The options that name a call member.
+MEMBER = MEMBER
 # action: (endpoint, options it needs, options it may take besides)
 ACTIONS = {
     "dial": ("call/dial", ["caller", "callee"], ["dial_permission", "auto_answer"]),
-    "accept": ("call/accept_inbound", [], ["call_id", "party", "channel_id"]),
-    "refuse": ("call/refuse_inbound", [], ["call_id", "party", "channel_id"]),
-    "hangup": ("call/hangup", [], ["call_id", "party", "channel_id"]),
-    "hold": ("call/hold", [], ["call_id", "party", "channel_id"]),
-    "unhold": ("call/unhold", [], ["call_id", "party", "channel_id"]),
-    "mute": ("call/mute", [], ["call_id", "party", "channel_id"]),
-    "unmute": ("call/unmute", [], ["call_id", "party", "channel_id"]),
-    "park": ("call/park", [], ["call_id", "party", "channel_id", "parking_slot"]),
-    "transfer": ("call/transfer", [], ["call_id", "party", "channel_id", "number", "transfer_type",
-                                       "attended_operate", "dial_permission"]),
-    "record_start": ("call/record_start", [], ["call_id", "party", "channel_id"]),
-    "record_pause": ("call/record_pause", [], ["call_id", "party", "channel_id"]),
-    "record_unpause": ("call/record_unpause", [], ["call_id", "party", "channel_id"]),
-    "play_prompt": ("call/play_prompt", ["number", "prompts"], ["count", "volume", "dial_permission",
-                                                               "auto_answer"]),
+    "accept": ("call/accept_inbound", [], MEMBER),
+    "refuse": ("call/refuse_inbound", [], MEMBER),
+    "hangup": ("call/hangup", [], MEMBER),
+    "hold": ("call/hold", [], MEMBER),
+    "unhold": ("call/unhold", [], MEMBER),
+    "mute": ("call/mute", [], MEMBER),
+    "unmute": ("call/unmute", [], MEMBER),
+    "park": ("call/park", [], MEMBER + ["parking_slot"]),
+    "transfer": ("call/transfer", [], MEMBER + ["number", "transfer_type", "attended_operate", "dial_permission"]),
+    "record_start": ("call/record_start", [], MEMBER),
+    "record_pause": ("call/record_pause", [], MEMBER),
+    "record_unpause": ("call/record_unpause", [], MEMBER),
+    "play_prompt": ("call/play_prompt", ["number", "prompts"],
+                    ["count", "volume", "dial_permission", "auto_answer"]),
 }
 ALWAYS = ["action"]
 

@@ -173,8 +173,8 @@ class EventSession(YeastarSession):
 
 
 def _why(answer: dict) -> str:
-    return "errcode %s (%s)%s" % (answer.get("errcode"), answer.get("errmsg"),
-                                   ": %s" % answer["submsg"] if answer.get("submsg") else "")
+    detail = ": %s" % answer["submsg"] if answer.get("submsg") else ""
+    return "errcode %s (%s)%s" % (answer.get("errcode"), answer.get("errmsg"), detail)
 
 
 class Settings:
@@ -370,4 +370,3 @@ def _plain(error: BaseException) -> str:
 async def main(queue: asyncio.Queue, args: dict[str, Any]) -> None:
     """The ansible-rulebook entry point."""
     await EventStream(queue, Settings(args)).run()
-
