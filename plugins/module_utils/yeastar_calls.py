@@ -15,7 +15,7 @@ EXTENSION = r"^[0-9]{1,7}$"
 ATTENDED_OPERATIONS = ["abort", "complete", "threeway", "swap"]
 
 # The options that name a call member.
-MEMBER = MEMBER
+MEMBER = ["call_id", "party", "channel_id"]
 # action: (endpoint, options it needs, options it may take besides)
 ACTIONS = {
     "dial": ("call/dial", ["caller", "callee"], ["dial_permission", "auto_answer"]),
