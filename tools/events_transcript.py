@@ -10,7 +10,6 @@ hangs up; then a playbook changes extension 1002. Prints each step and the event
 import asyncio
 import importlib.util
 import json
-import pathlib
 import sys
 
 from ansible.utils.collection_loader._collection_finder import _AnsibleCollectionFinder

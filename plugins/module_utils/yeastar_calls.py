@@ -131,12 +131,11 @@ def find_member(client, params):
         raise InputError("no call %s on the PBX now" % (
             "has the id %s" % call_id if call_id else "has the extension %s (give call_id for an outside party)"
             % party))
-    if params["action"] in ("accept", "refuse") and not party:
-        party_test = (lambda kind, number: kind == "inbound")
-    else:
-        party_test = (lambda kind, number: number == party)
+    # accept and refuse without a party: the call's inbound caller
+    inbound_caller = params["action"] in ("accept", "refuse") and not party
     found = [(call["call_id"], info["channel_id"]) for call in calls for kind, number, info in
-             (member_view(member) for member in call.get("members") or []) if party_test(kind, number)]
+             (member_view(member) for member in call.get("members") or [])
+             if (kind == "inbound" if inbound_caller else number == party)]
     if not found:
         raise InputError("%s is not a member of call %s (members: %s)" % (
             party or "no inbound caller", call_id, ", ".join(
