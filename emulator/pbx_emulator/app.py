@@ -14,8 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, calls, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue,
-               ring_group, system, websocket)
+from . import (auth, calls, control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
+               pin_list, queue, ring_group, system, trunk, websocket)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -40,6 +40,9 @@ ENDPOINTS: dict[str, Endpoint] = {
     **queue.ENDPOINTS,
     **ivr.ENDPOINTS,
     **pin_list.ENDPOINTS,
+    **trunk.ENDPOINTS,
+    **inbound_route.ENDPOINTS,
+    **directory.ENDPOINTS,
     **hotel.ENDPOINTS,
     **calls.ENDPOINTS,
 }

@@ -200,7 +200,7 @@ def _callee_members(pbx: Instance, tel: Telephony, live: LiveCall, callee: str,
     if found is None:
         return "NO Outbound Restrictin"     # sic (table of 30015)
     route, dialled = found
-    trunk = route["trunk_list"][0]["name"]
+    trunk = pbx.data.trunks[route["trunk_list"][0]["id"]]["name"]
     live.kind, live.dst_trunk = "Outbound", trunk
     return [Member("outbound", dialled, f"PJSIP/trunk-{trunk}-endpoint-{tel.next():08x}", "RING",
                    peer=live.call_from, trunk_name=trunk)]

@@ -6,6 +6,7 @@ import time
 
 import pytest
 from test_events import Stream, make_extension, register, run
+from test_trunk import PEER, REGISTER
 
 
 @pytest.fixture
@@ -87,10 +88,12 @@ def test_unreachable_callee_and_rejection_fail_with_30015(authed, server, office
 
 
 def test_outside_number_through_a_route(authed, office):
+    trunk_id = authed.control("POST", "seed", {"trunks": [REGISTER]})["trunks"][0]
     route = {"name": "PSTN", "dial_pattern_list": [{"pattern": "9.", "strip": 1, "prepend": ""}],
-             "trunk_list": [{"id": 1, "name": "carrier"}],
-             "ext_list": [{"id": office["2001"], "type": "extension"}]}
-    authed.control("POST", "seed", {"outbound_routes": [route]})
+             "trunk_list": [{"id": trunk_id}]}
+    route_id = authed.control("POST", "seed", {"outbound_routes": [route]})["outbound_routes"][0]
+    assert authed.post("extension/update", {"id": office["2001"],
+                                            "outbound_route_permission": [route_id]})["errcode"] == 0
     call_id = authed.post("call/dial", {"caller": "2001", "callee": "95550100"})["call_id"]
     call = authed.get("call/query", type="outbound")["data"][0]
     assert call["call_id"] == call_id
@@ -260,3 +263,19 @@ def test_undecided_inbound_call_is_accepted_after_the_window(authed, office):
     assert members(authed.get("call/query", call_id=call_id)["data"][0]) == {("inbound", "2002"): "ALERT"}
     time.sleep(1.5)
     assert members(authed.get("call/query", call_id=call_id)["data"][0])[("extension", "2002")] == "RING"
+
+
+def test_trunk_writes_report_30023(authed, server):
+    async def scenario():
+        async with Stream(server.base_url, authed.token) as stream:
+            await stream.subscribe([30023])
+            trunk_id = authed.post("trunk/create", PEER)["id"]
+            assert authed.post("trunk/update", {"id": trunk_id, "def_outbound_cid": "13200000093"})["errcode"] == 0
+            assert authed.get("trunk/delete", id=trunk_id)["errcode"] == 0
+            reports = await stream.events(3)
+            assert [r["msg"] for r in reports] == [{"trunk_name": "peer-to-41", "option": option}
+                                                   for option in ("CREATE", "UPDATE", "DELETE")]
+            assert "sn" not in reports[0]
+            authed.control("POST", "seed", {"trunks": [REGISTER]})         # seeding reports nothing
+            await stream.nothing_more()
+    run(scenario())

@@ -131,6 +131,10 @@ HINTS = {
     60101: "The role does not exist on this PBX.",
     70120: "Department Management is not enabled on this PBX.",
     70082: "The PBX is overloaded; try again later.",
+    70516: "The wake-up call no longer exists; it may have rung (a wake-up call that repeats never is deleted "
+           "after it rang) or been deleted meanwhile. Re-run the task.",
+    70524: "The PBX is integrated with a hotel PMS (property management system), which owns check-in and "
+           "check-out: check the guest out in the PMS. Nothing was changed.",
 }
 
 

@@ -9,6 +9,7 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_hotel import WakeupCallAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IvrAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PinListAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_queues import PauseReasonAdapter, QueueAdapter
@@ -18,6 +19,7 @@ SECTIONS = [
     ("pin_lists", PinListAdapter),
     ("departments", DepartmentAdapter),
     ("extensions", ExtensionAdapter),
+    ("wakeup_calls", WakeupCallAdapter),
     ("ring_groups", RingGroupAdapter),
     ("queues", QueueAdapter),
     ("queue_pause_reasons", PauseReasonAdapter),

@@ -552,6 +552,59 @@ options:
             description:
               - Enable ICE for Linkus Mobile.
             type: bool
+      wakeup_calls:
+        description:
+          - The wake-up calls, each with the options of the single-object module.
+          - 'Not given: the wake-up calls are not touched. An empty list with O(state=deleted) deletes them all, and with
+            O(state=overridden) deletes every wake-up call the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          extension:
+            description:
+              - Extension number of the room; with C(alarm_time), identifies the wake-up call.
+            type: str
+            required: true
+          alarm_time:
+            description:
+              - Time the room's phone rings, 24-hour C(HH:MM) (C(7:30) is C(07:30)); with C(extension), identifies the wake-up
+                call, so a room has at most one wake-up call at a given time.
+            type: str
+            required: true
+          repeat:
+            description:
+              - C([never]) rings once (the PBX then deletes the wake-up call), or the days it rings on, such as C([every_monday,
+                every_friday]); compared as a set.
+              - When the wake-up call is created without it, C([never]).
+            type: list
+            elements: str
+            choices:
+              - never
+              - every_monday
+              - every_tuesday
+              - every_wednesday
+              - every_thursday
+              - every_friday
+              - every_saturday
+              - every_sunday
+          snoozes:
+            description:
+              - How many times the call rings again when not answered. When the wake-up call is created without it, C(0).
+            type: int
+            choices:
+              - 0
+              - 1
+              - 2
+              - 3
+          snooze_interval:
+            description:
+              - Minutes between the rings again. When the wake-up call is created without it, C(10).
+            type: int
+          prompt:
+            description:
+              - Name of the custom prompt played when the guest answers, as listed under PBX Settings > Prompts > Custom Prompts;
+                empty plays the hold music (what a new wake-up call gets).
+            type: str
       ring_groups:
         description:
           - The ring groups, each with the options of the single-object module.

@@ -27,7 +27,7 @@ options:
       - What to read. C(live_calls) and C(park_status) are read only when listed.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, wakeup_calls]
     choices:
       - system
       - capacity
@@ -40,6 +40,7 @@ options:
       - queue_pause_reasons
       - ivrs
       - pin_lists
+      - wakeup_calls
       - live_calls
       - park_status
   extension_details:
@@ -133,6 +134,19 @@ pin_lists:
   type: list
   elements: dict
   sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
+wakeup_calls:
+  description:
+    - The rooms (extensions) that have wake-up calls, each with its extension C(number), its C(ext_id) and its
+      C(wakeup_call) list as C(wakeupcall/list) answers it.
+    - The extension numbers come from the extensions gathered in the same task, else from one more list read.
+  returned: when O(gather) contains C(wakeup_calls)
+  type: list
+  elements: dict
+  sample:
+    - ext_id: 39
+      number: "101"
+      wakeup_call:
+        - {id: 19, alarm_time: "07:00", repeat_type: never, number_of_snoozes: 2, snooze_duration: 5, alarm_prompt: ""}
 live_calls:
   description:
     - The calls in progress (C(call/query)), each with its C(call_id) and C(members); a member is an C(extension),
@@ -189,9 +203,19 @@ from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources im
 
 def read_extensions(module, client):
     extensions = list(client.pages("extension/list"))
+    client.remember_table("extension", client.numbered_table("extension", extensions))
     if module.params["extension_details"]:
         return [mask_secrets(EXTENSION, item) for item in client.query("extension/query", [e["id"] for e in extensions])]
     return extensions
+
+
+def read_wakeup_calls(module, client):
+    """Rooms with wake-up calls, each with its extension number (from the table extensions just listed)."""
+    rooms = list(client.pages("wakeupcall/list"))
+    if not rooms:
+        return []
+    numbers = client.names("extension", [room["ext_id"] for room in rooms])
+    return [dict(room, number=number) for room, number in zip(rooms, numbers)]
 
 
 def read_departments(module, client):
@@ -218,6 +242,7 @@ READERS = {
     "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
+    "wakeup_calls": read_wakeup_calls,
 }
 # Live state, read only when asked for: it changes from one second to the next.
 LIVE_READERS = {

@@ -50,9 +50,10 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_call", "yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info",
-                            "yeastar_ivr", "yeastar_pin_list", "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons",
-                            "yeastar_ring_group"]
+    assert MODULE_NAMES == ["yeastar_call", "yeastar_config", "yeastar_department", "yeastar_extension",
+                            "yeastar_hotel_guest", "yeastar_info", "yeastar_ivr",
+                            "yeastar_pin_list", "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons",
+                            "yeastar_ring_group", "yeastar_wakeup_call"]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
