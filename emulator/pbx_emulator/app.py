@@ -14,8 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, call_log, control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
-               pin_list, queue, ring_group, system, trunk)
+from . import (auth, call_log, calls, control, directory, extension, hotel, inbound_route, ivr, organization,
+               outbound_route, pin_list, queue, ring_group, system, trunk, websocket)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -48,6 +48,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **directory.ENDPOINTS,
     **hotel.ENDPOINTS,
     **call_log.ENDPOINTS,
+    **calls.ENDPOINTS,
 }
 
 REGISTRY = web.AppKey("registry", dict)
@@ -126,9 +127,12 @@ async def handle_yeastar(request: web.Request, pbx: Instance, path: str) -> web.
     match = YEASTAR_PATH.match(path)
     if not match:
         return not_found()
+    rest = match["rest"] or ""
     if match["area"] == DOWNLOAD_ENDPOINT:
-        return download(request, pbx, match["rest"] or "")
-    return await handle_api(request, pbx, match["rest"] or "")
+        return download(request, pbx, rest)
+    if websocket.is_subscribe(request, rest):
+        return await websocket.subscribe(request, pbx)
+    return await handle_api(request, pbx, rest)
 
 
 async def handle_api(request: web.Request, pbx: Instance, rest: str) -> web.StreamResponse:

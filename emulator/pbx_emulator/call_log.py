@@ -1,5 +1,5 @@
-"""Recordings, CDR, call reports and their downloads (manual L13435-15019), plus parked
-calls (call/park_status, L16334-16404). The data lives in ``activity``."""
+"""Recordings, CDR, call reports and their downloads (manual L13435-15019), and the parked
+calls the control API seeds (served by calls.py's call/park_status). The data lives in ``activity``."""
 
 from __future__ import annotations
 
@@ -339,13 +339,6 @@ def schedule_download(call: Call) -> dict:
     return _offered(download, file="%s.%s" % (report["name"], report["format"]))
 
 
-# ---------------------------------------------------------------- parked calls
-
-def park_status(call: Call) -> dict:
-    _params(call, {})
-    return {"data": [dict(p) for p in activity_of(call.pbx).parked_calls]}
-
-
 # ---------------------------------------------------------------- download resource
 
 def serve_download(request: web.Request, pbx: Instance, name: str) -> web.Response:
@@ -378,5 +371,4 @@ ENDPOINTS = {
     "call_report/download": Endpoint("GET", call_report_download),
     "call_schedule_report/list": Endpoint("GET", schedule_list),
     "call_schedule_report/download": Endpoint("GET", schedule_download),
-    "call/park_status": Endpoint("GET", park_status),
 }

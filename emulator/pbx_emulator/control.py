@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import (activity_control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
-               pin_list, queue, ring_group, trunk)
+from . import (activity_control, calls, directory, extension, hotel, inbound_route, ivr, organization, outbound_route,
+               pin_list, queue, ring_group, trunk, websocket)
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -276,16 +276,18 @@ ROUTES: dict[tuple[str, str], Handler] = {
 }
 
 
-def _activity_route(handler: Callable[[Instance, dict], Any]) -> Handler:
-    def route(c: ControlCall) -> Any:
+def _simulation(step: Callable[[Instance, dict], Any]) -> Handler:
+    """A step of what happens on the PBX (activity_control.py, calls.py, websocket.py): its ValueError is a refusal."""
+    def handler(c: ControlCall) -> Any:
         try:
-            return handler(c.pbx, c.body)
+            return step(c.pbx, c.body)
         except ValueError as error:
             raise BadRequest(str(error)) from None
-    return route
+    return handler
 
 
-ROUTES.update({key: _activity_route(handler) for key, handler in activity_control.ROUTES.items()})
+ROUTES.update({route: _simulation(step) for route, step in
+               {**activity_control.ROUTES, **calls.CONTROL_ROUTES, **websocket.CONTROL_ROUTES}.items()})
 
 
 def _parse_body(raw: bytes) -> dict:

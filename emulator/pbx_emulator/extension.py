@@ -6,7 +6,7 @@ import secrets
 from dataclasses import replace
 from typing import Any
 
-from . import callflow, hotel
+from . import callflow, events, hotel
 from .activity import online_status
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, MAX_LIMITATION_EXCEEDED, ORGANIZATION_DISABLED,
@@ -401,11 +401,14 @@ def ext_query(call: Call) -> dict:
 
 
 def ext_create(call: Call) -> dict:
-    return {"id": create_extension(call.pbx, call.params)}
+    ext_id = create_extension(call.pbx, call.params)
+    events.extension_changed(call.pbx, call.pbx.data.extensions[ext_id]["number"], "CREATE")
+    return {"id": ext_id}
 
 
 def ext_update(call: Call) -> dict:
     update_extension(call.pbx, call.params)
+    events.extension_changed(call.pbx, call.pbx.data.extensions[call.params["id"]]["number"], "UPDATE")
     return {}
 
 
@@ -414,6 +417,7 @@ def ext_delete(call: Call) -> dict:
     callflow.refuse_if_referenced(call.pbx, "extension", ext["id"])
     del call.pbx.data.extensions[ext["id"]]
     hotel.clear_room(call.pbx, ext["id"])     # its wake-up calls go with it (docs: Hotel)
+    events.extension_changed(call.pbx, ext["number"], "DELETE")
     return {}
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from . import callflow
+from . import callflow, events
 from .api import Call, Endpoint
 from .errors import CHECKOUT_WHEN_PMS, MAX_LIMITATION_EXCEEDED, WAKEUP_CALL_NOT_EXISTED, ApiError
 from .state import Instance
@@ -213,6 +213,8 @@ def hotel_checkout(call: Call) -> dict:
     _room_exists(call.pbx, call.params["ext_id"], errors)
     raise_if(errors)
     checkout(call.pbx, call.params["ext_id"])
+    # Checkout edits the room's extension (name, presence...): 30022 UPDATE.
+    events.extension_changed(call.pbx, call.pbx.data.extensions[call.params["ext_id"]]["number"], "UPDATE")
     return {}
 
 

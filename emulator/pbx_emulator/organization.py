@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import callflow
+from . import callflow, events
 from .api import Call, Endpoint
 from .errors import (DUPLICATE_KEY_VALUE, ORGANIZATION_DISABLED, PARAMETER_ERROR, ApiError,
                      not_found)
@@ -213,16 +213,21 @@ def org_query(call: Call) -> dict:
 
 
 def org_create(call: Call) -> dict:
-    return {"id": create_department(call.pbx, call.params)}
+    dept_id = create_department(call.pbx, call.params)
+    events.department_changed(call.pbx, [dept_id], "create")
+    return {"id": dept_id}
 
 
 def org_update(call: Call) -> dict:
     update_department(call.pbx, call.params)
+    events.department_changed(call.pbx, [call.params["id"]], "update")
     return {}
 
 
 def org_delete(call: Call) -> dict:
-    delete_department(call.pbx, _id_param(call))
+    dept_id = _id_param(call)
+    delete_department(call.pbx, dept_id)
+    events.department_changed(call.pbx, [dept_id], "delete")
     return {}
 
 

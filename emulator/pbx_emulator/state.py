@@ -48,6 +48,12 @@ class Config:
     max_failed_logins: int = 5
     # Simulates a PMS integration: hotel/checkout then answers 70524 (L18556).
     pms_integration: bool = False
+    # Seconds without data from the client before the PBX closes an event
+    # WebSocket (L719: 60 s).
+    websocket_idle_timeout: int = 60
+    # Seconds an inbound call under Inbound Call Control waits for call/accept_inbound or
+    # call/refuse_inbound before the PBX accepts it (L15862: 10 s).
+    inbound_control_window: int = 10
 
     # Types used to check values posted to the control API.
     @classmethod
@@ -90,6 +96,9 @@ class Session:
     access_expires: float
     refresh_token: str
     refresh_expires: float
+    # The session a refresh replaced this one with: a WebSocket opened with
+    # this session's token follows it (websocket.py).
+    successor: "Session | None" = field(default=None, repr=False)
 
     def access_valid(self, now: float) -> bool:
         return now < self.access_expires
@@ -130,8 +139,11 @@ class TokenStore:
         now = self.now()
         if session is not None:
             self.drop(session)
+        replaced = session
         session = Session(new_token(), now + config.access_token_ttl,
                           new_token(), now + config.refresh_token_ttl)
+        if replaced is not None:
+            replaced.successor = session
         self.by_access[session.access_token] = session
         self.by_refresh[session.refresh_token] = session
         self.issued += [session.access_token, session.refresh_token]

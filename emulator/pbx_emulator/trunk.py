@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from . import callflow
+from . import callflow, events
 from .api import Call, Endpoint
 from .state import Instance
 from .validation import FLAG, TEXT, Rule, check, optional, raise_if, require_valid
@@ -279,10 +279,27 @@ def itsp_list(call: Call) -> dict:
     return {"data": [{"id": i, "country": c, "name": n} for i, c, n in ITSPS], "total_number": len(ITSPS)}
 
 
+# Writes through the API report 30023 (L18267); seeding does not.
+def _create_reported(pbx: Instance, params: dict) -> int:
+    trunk_id = create_trunk(pbx, params)
+    events.trunk_changed(pbx, pbx.data.trunks[trunk_id]["name"], "CREATE")
+    return trunk_id
+
+
+def _update_reported(pbx: Instance, params: dict) -> None:
+    update_trunk(pbx, params)
+    events.trunk_changed(pbx, pbx.data.trunks[params["id"]]["name"], "UPDATE")
+
+
+def _delete_reported(pbx: Instance, kind: str, trunk: dict) -> None:
+    callflow.delete_unreferenced(pbx, kind, trunk)
+    events.trunk_changed(pbx, trunk["name"], "DELETE")
+
+
 # trunk/get's data is declared Array<Trunk_Info> (L4906) but the example returns one object (L5110).
 ENDPOINTS = {
     "trunk/list": Endpoint("GET", lambda call: _list(call, search=False)),
     "trunk/search": Endpoint("GET", lambda call: _list(call, search=True)),
     "trunk/itsp_list": Endpoint("GET", itsp_list),
-    **callflow.object_endpoints("trunk", KIND, detail_view, create_trunk, update_trunk),
+    **callflow.object_endpoints("trunk", KIND, detail_view, _create_reported, _update_reported, _delete_reported),
 }

@@ -65,6 +65,25 @@ attributes:
       - A file identical to the one on the PBX is never replaced.
 """
 
+    # A module that performs an action (call control): every accepted run changes something.
+    ACTION_MODULE = r"""
+options: {}
+attributes:
+  check_mode:
+    description: Can run in check_mode and return changed status prediction without modifying target.
+    support: full
+    details:
+      - Reads what it needs to find its target and reports the request it would send; sends no action.
+  diff_mode:
+    description: Will return details on what has changed (or possibly needs changing in check_mode), when in diff mode.
+    support: none
+  idempotent:
+    description: When run twice in a row outside check mode with the same arguments, the second invocation indicates no change.
+    support: none
+    details:
+      - An action; a second run acts again (or the PBX refuses it, for example a hold of a held call).
+"""
+
     YEASTAR = r"""
 options: {}
 attributes:

@@ -25,8 +25,8 @@ options:
   gather:
     description:
       - What to read.
-      - C(queue_status) (every queue's waiting, ringing and active calls and its agents' state, two requests per queue) and
-        C(parked_calls) are read only when named.
+      - C(queue_status) (every queue's waiting, ringing and active calls and its agents' state, two requests per queue), C(parked_calls)
+        and C(live_calls) are read only when named.
     type: list
     elements: str
     default:
@@ -61,6 +61,7 @@ options:
       - wakeup_calls
       - company_contacts
       - phonebooks
+      - live_calls
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -77,6 +78,11 @@ EXAMPLES = r"""
   telephony.pbx.yeastar_info:
     gather: [queue_status, parked_calls]
   register: live
+
+- name: Calls in progress and parked calls
+  telephony.pbx.yeastar_info:
+    gather: [live_calls, parked_calls]
+  register: calls
 
 - name: Extensions with all their settings, read in batches
   telephony.pbx.yeastar_info:
@@ -194,6 +200,20 @@ phonebooks:
   type: list
   elements: dict
   sample: [{id: 5, name: Suppliers, member_select: sel_specific, total: 1, contacts_list: [{id: 4, contact_name: Jay Prichett}]}]
+live_calls:
+  description:
+    - The calls in progress (C(call/query)), each with its C(call_id) and C(members); a member is an C(extension),
+      C(inbound) or C(outbound) leg with its C(channel_id) and C(member_status).
+    - The call ids and member numbers are what M(telephony.pbx.yeastar_call) takes.
+  returned: when O(gather) contains C(live_calls)
+  type: list
+  elements: dict
+  sample:
+    - call_id: "1650012665.266"
+      members:
+        - extension: {number: "2000", channel_id: PJSIP/2000-0000008a, member_status: ANSWERED, call_path: ""}
+        - outbound: {from: "2000", to: "5503301", trunk_name: carrier, channel_id: PJSIP/trunk-carrier-endpoint-0000008b,
+                     member_status: ANSWER, call_path: ""}
 outbound_routes:
   description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
   returned: when O(gather) contains C(outbound_routes)
@@ -289,15 +309,16 @@ READERS = {
     "phonebooks": lambda module, client: client.query(
         "phonebook/query", [phonebook["id"] for phonebook in client.pages("phonebook/list")]),
 }
+READERS["live_calls"] = lambda module, client: client.read("call/query").get("data") or []
 SUBSETS = list(READERS)
 # What changes from second to second is read only when asked for.
-ON_REQUEST = ("queue_status", "parked_calls")
+ON_REQUEST = ("queue_status", "parked_calls", "live_calls")
 
 FIELDS = [
     Field("gather", "list", elements="str", choices=SUBSETS, default=[s for s in SUBSETS if s not in ON_REQUEST], doc=[
         "What to read.",
         "C(queue_status) (every queue's waiting, ringing and active calls and its agents' state, two requests per "
-        "queue) and C(parked_calls) are read only when named."]),
+        "queue), C(parked_calls) and C(live_calls) are read only when named."]),
     Field("extension_details", "bool", default=False, doc=[
         "Also read every extension's full settings with C(extension/query), in batches of 100."]),
 ]

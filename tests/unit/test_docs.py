@@ -55,6 +55,7 @@ def test_every_module_is_covered():
         "ring_group",
         "ring_groups",
         "telecomx_group",
+        "yeastar_call",
         "yeastar_call_report",
         "yeastar_cdr_info",
         "yeastar_company_contact",
