@@ -214,7 +214,8 @@ class Reconciler:
             after = apply_plan(adapter, plan, identity)
         except (PBXError, TransportFailure) as exc:
             raise PartialApply(exc, list(self.applied), not_reached())
-        verb = {"create": "created", "update": "updated", "delete": "deleted"}[plan.action]
+        # A replacement (a trunk of another kind) counts as an update of the object the task names.
+        verb = {"create": "created", "update": "updated", "replace": "updated", "delete": "deleted"}[plan.action]
         section.outcome[verb].append(label)
         self.applied.append("%s %s" % (verb, label))
         if adapter.defers_writes:

@@ -72,7 +72,11 @@ class YeastarClient(ApiClient):
     # ----------------------------------------------------- reference look-ups
     REFERENCE_KINDS = {"role": "load_roles", "department": "load_departments",
                        "outbound_route": "load_outbound_routes", "extension": "load_extensions",
-                       "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs"}
+                       "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs",
+                       "trunk": "load_trunks", "pin_list": "load_pin_lists"}
+    # Objects others point at by name: their area (list endpoint) and their label.
+    NAMED = {"outbound_route": ("outbound_route", "outbound route"), "trunk": ("trunk", "trunk"),
+             "pin_list": ("pin_list", "PIN list")}
     # Objects others point at by number: their area (endpoints) and their label.
     NUMBERED = {"extension": ("extension", "extension"), "ring_group": ("ringgroup", "ring group"),
                 "queue": ("queue", "queue"), "ivr": ("ivr", "IVR")}
@@ -84,8 +88,19 @@ class YeastarClient(ApiClient):
             "system/get_menuoptions", cache_as="role", menu="role").get("data") or []])
 
     def load_outbound_routes(self):
-        return Named("outbound route", "name", [(int(r["id"]), r["name"])
-                                                for r in self.pages("outbound_route/list", cache_as="outbound_route")])
+        return self.named_table("outbound_route")
+
+    def load_trunks(self):
+        return self.named_table("trunk")
+
+    def load_pin_lists(self):
+        return self.named_table("pin_list")
+
+    def named_table(self, kind, listed=None):
+        area, label = self.NAMED[kind]
+        if listed is None:
+            listed = self.pages(area + "/list", cache_as=area)
+        return Named(label, "name", [(int(item["id"]), item["name"]) for item in listed])
 
     def load_departments(self):
         try:
@@ -119,8 +134,9 @@ class YeastarClient(ApiClient):
             return DepartmentTree([{"id": "(root department id)", "name": "(root)"}])
         if kind in self.NUMBERED:
             return self.numbered_table(kind, [])
-        label = {"role": "role", "outbound_route": "outbound route"}[kind]
-        return Named(label, "name", [])
+        if kind in self.NAMED:
+            return self.named_table(kind, [])
+        return Named("role", "name", [])
 
 
 HINTS = {

@@ -9,6 +9,11 @@ from __future__ import absolute_import, division, print_function
 __metaclass__ = type
 
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import (
+    InboundRouteAdapter,
+    OutboundRouteAdapter,
+    TrunkAdapter,
+)
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IvrAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PinListAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_queues import PauseReasonAdapter, QueueAdapter
@@ -21,5 +26,10 @@ SECTIONS = [
     ("ring_groups", RingGroupAdapter),
     ("queues", QueueAdapter),
     ("queue_pause_reasons", PauseReasonAdapter),
+    # Trunks give extensions caller IDs; outbound routes use trunks, extensions, departments and PIN lists, and
+    # IVRs dial out through them; inbound routes take calls of trunks to all of the above.
+    ("trunks", TrunkAdapter),
+    ("outbound_routes", OutboundRouteAdapter),
     ("ivrs", IvrAdapter),
+    ("inbound_routes", InboundRouteAdapter),
 ]

@@ -50,9 +50,10 @@ def mismatches(spec, docs, where=""):
 
 
 def test_every_module_is_covered():
-    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_info", "yeastar_ivr",
+    assert MODULE_NAMES == ["yeastar_config", "yeastar_department", "yeastar_extension", "yeastar_inbound_route",
+                            "yeastar_info", "yeastar_ivr", "yeastar_outbound_route",
                             "yeastar_pin_list", "yeastar_queue", "yeastar_queue_agent", "yeastar_queue_pause_reasons",
-                            "yeastar_ring_group"]
+                            "yeastar_ring_group", "yeastar_trunk"]
 
 
 @pytest.mark.parametrize("name", MODULE_NAMES)
