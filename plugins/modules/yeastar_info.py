@@ -27,7 +27,7 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists]
+    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, trunks, inbound_routes]
     choices:
       - system
       - capacity
@@ -40,6 +40,8 @@ options:
       - queue_pause_reasons
       - ivrs
       - pin_lists
+      - trunks
+      - inbound_routes
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -127,11 +129,27 @@ pin_lists:
   elements: dict
   sample: [{id: 13, name: International, pin_list: "********", enb_record_cdr: 1}]
 outbound_routes:
-  description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
+  description:
+    - Every outbound route with its details (dial patterns, trunks, members, position), read in list pages and query
+      batches of 100; the names are those O(telephony.pbx.yeastar_extension#module:outbound_routes) takes.
+    - The single PIN is masked.
   returned: when O(gather) contains C(outbound_routes)
   type: list
   elements: dict
-  sample: [{id: 1, name: Local}]
+  sample: [{id: 1, name: Local, pos: 1, dial_pattern_list: [{pattern: 9X., strip: 1}], trunk_list: [{id: 8, name: Carrier}]}]
+trunks:
+  description: Every SIP trunk with its details, read in list pages and query batches of 100; the passwords masked.
+  returned: when O(gather) contains C(trunks)
+  type: list
+  elements: dict
+  sample: [{id: 8, name: Carrier, type: register, hostname: sip.carrier.example.com, port: 5060, password: "********"}]
+inbound_routes:
+  description: Every inbound route with its details (patterns, trunks, default destination, position), read in list pages and
+    query batches of 100.
+  returned: when O(gather) contains C(inbound_routes)
+  type: list
+  elements: dict
+  sample: [{id: 6, name: Main number, pos: 1, trunk_list: [{id: 8, name: Carrier}], def_dest: extension, def_dest_value: "12"}]
 api_requests:
   description: The API requests of this task.
   returned: always
@@ -155,6 +173,7 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_s
 from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import OUTBOUND_ROUTE, TRUNK
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IVR
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PIN_LIST
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
@@ -172,6 +191,14 @@ def read_departments(module, client):
             for n in sorted(client.lookup("department").nodes.values(), key=lambda n: n["path"])]
 
 
+def details(area, spec=None):
+    """Every object of an area: list pages, then details in query batches of 100, secrets masked."""
+    def read(module, client):
+        found = client.query(area + "/query", [item["id"] for item in client.pages(area + "/list")])
+        return [mask_secrets(spec, item) for item in found] if spec else found
+    return read
+
+
 def id_name_pairs(table):
     return [dict(id=ident, name=name) for ident, name in sorted(table.by_id.items())]
 
@@ -182,7 +209,7 @@ READERS = {
     "extensions": read_extensions,
     "departments": read_departments,
     "roles": lambda module, client: id_name_pairs(client.lookup("role")),
-    "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
+    "outbound_routes": details("outbound_route", OUTBOUND_ROUTE),
     "ring_groups": lambda module, client: client.query(
         "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
     "queues": lambda module, client: client.query(
@@ -191,6 +218,8 @@ READERS = {
     "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
+    "trunks": details("trunk", TRUNK),
+    "inbound_routes": details("inbound_route"),
 }
 SUBSETS = list(READERS)
 
