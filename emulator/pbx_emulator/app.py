@@ -15,7 +15,7 @@ from typing import Any
 from aiohttp import web
 
 from . import (auth, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group,
-               system)
+               system, trunk)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -40,6 +40,7 @@ ENDPOINTS: dict[str, Endpoint] = {
     **queue.ENDPOINTS,
     **ivr.ENDPOINTS,
     **pin_list.ENDPOINTS,
+    **trunk.ENDPOINTS,
     **hotel.ENDPOINTS,
 }
 

@@ -27,6 +27,10 @@ STORES = {
     "ivr": "ivrs",
     "pin_list": "pin_lists",
     "outbound_route": "outbound_routes",
+    "trunk": "trunks",
+    "inbound_route": "inbound_routes",
+    "company_contact": "company_contacts",
+    "phonebook": "phonebooks",
     "organization": "departments",
 }
 NUMBERED = ("extension", "ring_group", "queue", "ivr")
@@ -166,6 +170,15 @@ def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
     for route in pbx.data.outbound_routes.values():
         if route.get("pin_protect") == "pin_list" and route.get("pin_list") is not None:
             yield "outbound_route", route, ("pin_list", route["pin_list"])
+        for trunk in route["trunk_list"]:
+            yield "outbound_route", route, ("trunk", trunk["id"])
+        for member in route["other_members"]:
+            yield "outbound_route", route, (member["type"], member["id"])
+    for trunk in pbx.data.trunks.values():
+        for entry in trunk["outbound_cid_list"]:
+            for member in entry["ext_list"]:
+                if member["type"] == "extension":
+                    yield "trunk", trunk, ("extension", member["id"])
     for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr)):
         for obj in store(pbx, kind).values():
             for ref in module.references(obj):

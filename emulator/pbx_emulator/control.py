@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group
+from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group, trunk
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -52,6 +52,7 @@ def reset(c: ControlCall) -> dict:
 SEED_STEPS: tuple[tuple[str, Callable[[Instance, dict], int]], ...] = (
     ("departments", organization.create_department),
     ("pin_lists", pin_list.create_pin_list),
+    ("trunks", trunk.create_trunk),
     ("outbound_routes", outbound_route.create_route),
     ("extensions", extension.create_extension),
     ("ring_groups", ring_group.create_ring_group),
@@ -213,6 +214,7 @@ def dump_state(c: ControlCall) -> dict:
         "queues": [copy.deepcopy(q) for _, q in sorted(data.queues.items())],
         "ivrs": [copy.deepcopy(i) for _, i in sorted(data.ivrs.items())],
         "pin_lists": [copy.deepcopy(p) for _, p in sorted(data.pin_lists.items())],
+        "trunks": [trunk.detail_view(c.pbx, t) for _, t in sorted(data.trunks.items())],
         "pause_reasons": copy.deepcopy(data.pause_reasons),
         "custom_prompts": list(data.custom_prompts),
         "moh_playlists": list(data.moh_playlists),

@@ -1,25 +1,30 @@
-"""outbound_route/* read endpoints (manual L8670-9300); objects come from the control seed.
+"""outbound_route/* : outbound routes (manual L8670-9598).
 
 The extension members of a route are derived from the extensions'
-outbound_route_permission, so both views always agree.
+outbound_route_permission, so both views always agree. Trunks are stored by id
+and shown with their current name and type.
 """
 
 from __future__ import annotations
 
+from . import callflow, route_order, trunk
 from .api import Call, Endpoint
 from .errors import DUPLICATE_KEY_VALUE, ApiError, not_found
 from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
-from .validation import TEXT, Rule, check, coerce_query, parse_id_list, raise_if, require_valid
+from .validation import TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
 
 SORT_FIELDS = ("id", "pos", "name", "outb_cid")
 DEFAULT_SORT = "pos"
 MEMBER_TYPES = ("extension", "ext_group", "organization")
+# Digits and the pattern characters of the PBX dial plan: X Z N . ! [ ] - + * #
+DIAL_PATTERN = r"[0-9XZNxzn.!\[\]+*#-]+"
 CREATE = {
-    "name": Rule(str, required=True, nonempty=True),
+    "name": Rule(str, required=True, nonempty=True, length=(1, 63)),
     "outbound_cid": TEXT,
     "dial_pattern_list": Rule(list, items={
-        "pattern": TEXT, "strip": Rule(int, range=(0, None)), "prepend": TEXT}),
+        "pattern": Rule(str, required=True, nonempty=True, pattern=DIAL_PATTERN),
+        "strip": Rule(int, range=(0, None)), "prepend": Rule(str, pattern=r"[0-9*#+]*")}),
     "trunk_list": Rule(list, items={
         "id": Rule(int, required=True), "name": TEXT, "type": TEXT}),
     "ext_list": Rule(list, items={
@@ -27,9 +32,13 @@ CREATE = {
         "type": Rule(str, required=True, enum=MEMBER_TYPES)}),
     # Required by table 238 but absent from its example: default "disable".
     "pin_protect": Rule(str, enum=("disable", "single_pin", "pin_list")),
-    "pin": TEXT,
+    "pin": Rule(str, pattern=r"\d*"),
     "pin_list": Rule(int),
+    "pos": route_order.POS,
 }
+UPDATE = {"id": Rule(int, required=True), **optional(CREATE)}
+DEFAULTS = {"outbound_cid": "", "dial_pattern_list": [], "trunk_list": [], "other_members": [],
+            "pin_protect": "disable", "pin": "", "pin_list": None}
 
 
 def get_route(pbx: Instance, route_id: int) -> dict:
@@ -39,55 +48,88 @@ def get_route(pbx: Instance, route_id: int) -> dict:
     return route
 
 
-def _member_errors(pbx: Instance, members: list[dict]) -> list[dict]:
+def _member_errors(pbx: Instance, members: list[dict], errors: list[dict]) -> None:
+    callflow.member_errors(pbx, [{"type": m["type"], "value": str(m["id"])} for m in members], "ext_list",
+                           errors, {"extension": "extension", "organization": "organization", "ext_group": None})
+
+
+def _trunk_errors(pbx: Instance, trunks: list[dict], errors: list[dict]) -> None:
+    ids = [t["id"] for t in trunks]
+    for index, trunk_id in enumerate(ids):
+        check(trunk_id in pbx.data.trunks, f"trunk_list[{index}].id", "not_exist", errors)
+    check(len(set(ids)) == len(ids), "trunk_list", "invalid", errors)
+
+
+def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
+    merged = {**current, **{k: v for k, v in params.items()
+                            if k not in ("id", "pos", "dial_pattern_list", "trunk_list", "ext_list")}}
     errors: list[dict] = []
-    for index, member in enumerate(members):
-        known = {"extension": pbx.data.extensions,
-                 "organization": pbx.data.departments}.get(member["type"])
-        if known is not None:
-            check(member["id"] in known, f"ext_list[{index}].id", "not_exist", errors)
-    return errors
+    protect = merged["pin_protect"]
+    check(protect != "single_pin" or bool(merged["pin"]), "pin", "required", errors)
+    check(protect != "pin_list" or merged["pin_list"] is not None, "pin_list", "required", errors)
+    if protect == "pin_list" and merged["pin_list"] is not None:
+        check(merged["pin_list"] in pbx.data.pin_lists, "pin_list", "not_exist", errors)
+    if "trunk_list" in params:
+        _trunk_errors(pbx, params["trunk_list"], errors)
+        merged["trunk_list"] = [{"id": t["id"]} for t in params["trunk_list"]]
+    if "ext_list" in params:
+        _member_errors(pbx, params["ext_list"], errors)
+        merged["other_members"] = [{"id": m["id"], "type": m["type"]}
+                                   for m in params["ext_list"] if m["type"] != "extension"]
+    if "dial_pattern_list" in params:
+        # "New rules overwrite the existing ones" (Table 243).
+        merged["dial_pattern_list"] = [
+            {"id": pbx.data.allocate("dial_pattern"), "pattern": p["pattern"],
+             "strip": p.get("strip", 0), "prepend": p.get("prepend", "")}
+            for p in params["dial_pattern_list"]]
+    route_order.position_errors(pbx.data.outbound_routes, params.get("pos"), "id" not in current, errors)
+    raise_if(errors)
+    for other in pbx.data.outbound_routes.values():
+        if other["id"] != current.get("id") and other["name"] == merged["name"]:
+            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"Outbound route {action} fail for duplicate fields",
+                           duplicate_field_list=[{"field": "name", "value": merged["name"],
+                                                  "external_source": "outbound_route",
+                                                  "external_source_name": other["name"]}])
+    return merged
+
+
+def _set_extension_members(pbx: Instance, route_id: int, members: list[dict]) -> None:
+    wanted = {m["id"] for m in members if m["type"] == "extension"}
+    for ext in pbx.data.extensions.values():
+        permission = ext["outbound_route_permission"]
+        if ext["id"] in wanted and route_id not in permission:
+            permission.append(route_id)
+        elif ext["id"] not in wanted and route_id in permission:
+            permission.remove(route_id)
+
+
+def _store(pbx: Instance, params: dict, route: dict) -> int:
+    routes = pbx.data.outbound_routes
+    routes[route["id"]] = route
+    route_order.place(routes, route["id"], params.get("pos"))
+    if "ext_list" in params:
+        _set_extension_members(pbx, route["id"], params["ext_list"])
+    return route["id"]
 
 
 def create_route(pbx: Instance, params: dict) -> int:
     require_valid(params, CREATE)
-    protect = params.get("pin_protect", "disable")
-    errors: list[dict] = []
-    check(protect != "single_pin" or bool(params.get("pin")), "pin", "required", errors)
-    check(protect != "pin_list" or params.get("pin_list") is not None, "pin_list", "required", errors)
-    if protect == "pin_list" and params.get("pin_list") is not None:
-        check(params["pin_list"] in pbx.data.pin_lists, "pin_list", "not_exist", errors)
-    members = params.get("ext_list") or []
-    errors += _member_errors(pbx, members)
-    raise_if(errors)
-    for other in pbx.data.outbound_routes.values():
-        if other["name"] == params["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, duplicate_field_list=[{
-                "field": "name", "value": params["name"], "external_source": "outbound_route",
-                "external_source_name": other["name"]}])
-    route_id = pbx.data.allocate("outbound_route")
-    patterns = [{"id": pbx.data.allocate("dial_pattern"), "pattern": p.get("pattern", ""),
-                 "strip": p.get("strip", 0), "prepend": p.get("prepend", "")}
-                for p in params.get("dial_pattern_list") or []]
-    pbx.data.outbound_routes[route_id] = {
-        "id": route_id,
-        "name": params["name"],
-        "outbound_cid": params.get("outbound_cid", ""),
-        "dial_pattern_list": patterns,
-        "trunk_list": [{"id": t["id"], "name": t.get("name", ""), "type": t.get("type", "")}
-                       for t in params.get("trunk_list") or []],
-        "other_members": [m for m in members if m["type"] != "extension"],
-        "pos": max((r["pos"] for r in pbx.data.outbound_routes.values()), default=0) + 1,
-        "pin_protect": protect,
-        "pin": params.get("pin", ""),
-        "pin_list": params.get("pin_list"),
-    }
-    for member in members:
-        if member["type"] == "extension":
-            permission = pbx.data.extensions[member["id"]]["outbound_route_permission"]
-            if route_id not in permission:
-                permission.append(route_id)
-    return route_id
+    route = _apply(pbx, params, dict(DEFAULTS), "create")
+    route["id"] = pbx.data.allocate("outbound_route")
+    return _store(pbx, params, route)
+
+
+def update_route(pbx: Instance, params: dict) -> None:
+    require_valid(params, UPDATE)
+    current = get_route(pbx, params["id"])
+    _store(pbx, params, _apply(pbx, params, current, "update"))
+
+
+def delete_route(pbx: Instance, route_id: int) -> None:
+    get_route(pbx, route_id)
+    callflow.refuse_if_referenced(pbx, "outbound_route", route_id)
+    _set_extension_members(pbx, route_id, [])
+    route_order.remove(pbx.data.outbound_routes, route_id)
 
 
 def _members_view(pbx: Instance, route: dict) -> list[dict]:
@@ -99,20 +141,21 @@ def _members_view(pbx: Instance, route: dict) -> list[dict]:
         if route["id"] in ext["outbound_route_permission"]
     ]
     for member in route["other_members"]:
-        name = member.get("ext_name", "")
-        if member["type"] == "organization" and member["id"] in pbx.data.departments:
-            name = pbx.data.departments[member["id"]]["name"]
-        members.append({"ext_number": member.get("ext_number", ""), "ext_name": name,
-                        "type": member["type"], "id": member["id"]})
+        name = pbx.data.departments[member["id"]]["name"] if member["type"] == "organization" else ""
+        members.append({"ext_number": "", "ext_name": name, "type": member["type"], "id": member["id"]})
     return members
 
 
-def summary_view(route: dict) -> dict:
+def _trunks(pbx: Instance, route: dict) -> list[dict]:
+    return [trunk.reference(pbx.data.trunks[t["id"]]) for t in route["trunk_list"]]
+
+
+def summary_view(pbx: Instance, route: dict) -> dict:
     return {
         "id": route["id"],
         "name": route["name"],
         "dial_pattern": [p["pattern"] for p in route["dial_pattern_list"]],
-        "trunk": [{"id": t["id"], "name": t["name"]} for t in route["trunk_list"]],
+        "trunk": [{"id": t["id"], "name": t["name"]} for t in _trunks(pbx, route)],
         "pos": route["pos"],
         "outbound_cid": route["outbound_cid"],  # sort key only, removed below
     }
@@ -126,7 +169,7 @@ def detail_view(pbx: Instance, route: dict) -> dict:
         # Empty prepend is omitted, as in the examples.
         "dial_pattern_list": [{k: v for k, v in p.items() if k != "prepend" or v}
                               for p in route["dial_pattern_list"]],
-        "trunk_list": [dict(t) for t in route["trunk_list"]],
+        "trunk_list": _trunks(pbx, route),
         "ext_list": _members_view(pbx, route),
         "pos": route["pos"],
         "pin_protect": route["pin_protect"],
@@ -143,14 +186,14 @@ def _list(call: Call, search: bool) -> dict:
     params = coerce_query(call.params, schema)
     require_valid(params, schema)
     routes = call.pbx.data.outbound_routes.values()
-    views = [summary_view(r) for r in routes if matches(params.get("search_value"), r["name"])]
+    views = [summary_view(call.pbx, r) for r in routes if matches(params.get("search_value"), r["name"])]
     ordered = sort_items(views, params, DEFAULT_SORT,
                          key_of=lambda v, f: v["outbound_cid"] if f == "outb_cid" else v.get(f))
     for view in ordered:
         del view["outbound_cid"]
     return {
         "total_number": len(ordered),
-        "last_pos": max((r["pos"] for r in routes), default=0),
+        "last_pos": route_order.last_pos(call.pbx.data.outbound_routes),
         "data": page_of(ordered, params),
     }
 
@@ -164,17 +207,26 @@ def route_search(call: Call) -> dict:
 
 
 def route_get(call: Call) -> dict:
-    schema = {"id": Rule(int, required=True)}
-    params = coerce_query(call.params, schema)
-    require_valid(params, schema)
-    return {"data": detail_view(call.pbx, get_route(call.pbx, params["id"]))}
+    return {"data": detail_view(call.pbx, get_route(call.pbx, callflow.id_param(call)))}
 
 
 def route_query(call: Call) -> dict:
-    require_valid(call.params, {"ids": Rule(str, required=True)})
     routes = call.pbx.data.outbound_routes
-    ids = parse_id_list(call.params["ids"], "ids")
-    return {"data": [detail_view(call.pbx, routes[i]) for i in dict.fromkeys(ids) if i in routes]}
+    return {"data": [detail_view(call.pbx, routes[i]) for i in callflow.query_ids(call) if i in routes]}
+
+
+def route_create(call: Call) -> dict:
+    return {"id": create_route(call.pbx, call.params)}
+
+
+def route_update(call: Call) -> dict:
+    update_route(call.pbx, call.params)
+    return {}
+
+
+def route_delete(call: Call) -> dict:
+    delete_route(call.pbx, callflow.id_param(call))
+    return {}
 
 
 ENDPOINTS = {
@@ -182,4 +234,7 @@ ENDPOINTS = {
     "outbound_route/search": Endpoint("GET", route_search),
     "outbound_route/get": Endpoint("GET", route_get),
     "outbound_route/query": Endpoint("GET", route_query),
+    "outbound_route/create": Endpoint("POST", route_create),
+    "outbound_route/update": Endpoint("POST", route_update),
+    "outbound_route/delete": Endpoint("GET", route_delete),
 }

@@ -233,6 +233,10 @@ class Data:
     queues: dict[int, dict] = field(default_factory=dict)
     ivrs: dict[int, dict] = field(default_factory=dict)
     pin_lists: dict[int, dict] = field(default_factory=dict)
+    trunks: dict[int, dict] = field(default_factory=dict)
+    inbound_routes: dict[int, dict] = field(default_factory=dict)
+    company_contacts: dict[int, dict] = field(default_factory=dict)
+    phonebooks: dict[int, dict] = field(default_factory=dict)
     # The PBX's default pause reasons (L13177-13181).
     pause_reasons: list[dict] = field(default_factory=lambda: [dict(r) for r in DEFAULT_PAUSE_REASONS])
     # Custom prompt file names and Music on Hold playlists ("default" always exists);

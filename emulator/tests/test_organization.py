@@ -62,26 +62,3 @@ def test_delete_removes_membership(authed):
     authed.get("organization/delete", id=dept)
     assert authed.get("extension/get", id=ext)["data"]["organization_list"] == [
         {"text": "Yeastar", "value": "1"}]
-
-
-def test_outbound_routes_read(authed):
-    seeded = authed.control("POST", "seed", {"outbound_routes": [
-        {"name": "shared-trunk", "dial_pattern_list": [{"pattern": "55033X.", "strip": 5}],
-         "trunk_list": [{"id": 27, "name": "peer", "type": "peer"}],
-         "pin_protect": "single_pin", "pin": "1234"},
-        {"name": "local"}]})["outbound_routes"]
-    listing = authed.get("outbound_route/list")
-    assert listing["total_number"] == 2 and listing["last_pos"] == 2
-    assert listing["data"][0] == {"id": seeded[0], "name": "shared-trunk", "dial_pattern": ["55033X."],
-                                  "trunk": [{"id": 27, "name": "peer"}], "pos": 1}
-    assert authed.get("outbound_route/search", search_value="shared")["total_number"] == 1
-    detail = authed.get("outbound_route/get", id=seeded[0])["data"]
-    assert detail["pin"] == "1234" and detail["dial_pattern_list"][0]["strip"] == 5
-    assert authed.get("outbound_route/query", ids=f"{seeded[1]}")["data"][0]["pin_protect"] == "disable"
-    assert authed.get("outbound_route/get", id=99)["errcode"] == 60001
-    ext = authed.post("extension/create", {
-        "type": "SIP", "number": "1000", "user_password": "Userpwd1011", "reg_name": "r1000",
-        "reg_password": "Regpwd1011", "presence_status": "available",
-        "organization_list": [{"value": "1"}], "outbound_route_permission": [seeded[1]]})["id"]
-    members = authed.get("outbound_route/get", id=seeded[1])["data"]["ext_list"]
-    assert members == [{"ext_number": "1000", "ext_name": "", "type": "extension", "id": ext}]
