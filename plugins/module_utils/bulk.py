@@ -262,7 +262,7 @@ def gathered_item(adapter, current):
     identity = adapter.identity_of(current)
     shown = dict((name, value) for name, value in identity.items() if value is not None)
     for field in adapter.spec.fields:
-        if field.identity or field.secret or not field.readable:
+        if field.identity or field.secret or not field.readable or not field.applies(current):
             continue
         value = _gathered_value(adapter, field, field.read(current), identity)
         if value is not None:

@@ -40,6 +40,7 @@ KIND_REQUIRED = {
     "account": ["username", "password", "auth_name"],
 }
 KIND_ONLY = sorted(set(name for names in KIND_FIELDS.values() for name in names))
+GENERAL = "general"
 
 
 def split_codecs(value):
@@ -62,11 +63,16 @@ def extension_refs(ids):
     return [{"id": as_id(ident), "type": "extension"} for ident in ids]
 
 
-def port(name, doc, **kwargs):
-    return Field(name, "int", value_range=(1, 65535), doc=doc, **kwargs)
+def with_kind_rules(fields):
+    """A trunk's answer holds every field, empty where its kind has none: such fields apply to the trunks of
+    their kinds only (gathered leaves the others out)."""
+    for field in fields:
+        if field.name in KIND_ONLY:
+            field.applies_if = lambda trunk, name=field.name: name in KIND_FIELDS.get(trunk.get("type"), ())
+    return fields
 
 
-TRUNK = ResourceSpec("trunk", "trunk", [
+TRUNK = ResourceSpec("trunk", "trunk", with_kind_rules([
     Field("name", identity=True, required=True, length=(1, 127), check=trimmed_name, doc=[
         "Trunk name; identifies the trunk (routes refer to it by it)."]),
     Field("type", choices=TRUNK_KINDS, required_on_create=True, create_only=REPLACE, doc=[
@@ -79,17 +85,19 @@ TRUNK = ResourceSpec("trunk", "trunk", [
         "never carried over, so the task gives them. The PBX refuses the deletion while a route uses the trunk: "
         "the temporary trunk is then deleted again and the task fails, the old trunk untouched."]),
     flag("enable", "Whether the trunk is enabled.", reset=True),
-    Field("country", create_only=True, create_default="general", doc=[
+    Field("country", create_only=True, doc=[
         "Country of the provider template, as C(trunk/itsp_list) names it, or C(general). Set when the trunk is "
-        "created (default C(general)); the API cannot change it afterwards."]),
+        "created (by default the country of O(itsp), else C(general)); the API cannot change it afterwards."]),
     Field("itsp", create_only=True, doc=[
-        "Provider (ITSP) template, by the name C(trunk/itsp_list) gives it (for example C(VoIP.ms)). Set when the "
-        "trunk is created; the API cannot change it afterwards."]),
+        "Provider (ITSP) template, by the name C(trunk/itsp_list) gives it (for example C(VoIP.ms)); a name the "
+        "PBX does not list fails before any write. Set when the trunk is created; the API cannot change it "
+        "afterwards."]),
     Field("transport", choices=["udp", "tcp", "tls", "dnsnaptr"], create_default="udp", reset="udp", doc=[
         "SIP transport; C(dnsnaptr) (DNS NAPTR) for C(register) and C(peer) trunks only. When the trunk is "
         "created without it, C(udp)."]),
     Field("hostname", doc="Provider's domain or IP address (C(register) and C(peer); required to create them)."),
-    port("port", "Provider's SIP port (C(register) and C(peer); required to create them)."),
+    Field("port", "int", value_range=(1, 65535), doc=[
+        "Provider's SIP port (C(register) and C(peer); required to create them)."]),
     Field("domain", doc=[
         "Provider's SIP domain (C(register) and C(peer)). When the trunk is created without it, O(hostname)."]),
     Field("username", doc=[
@@ -104,7 +112,8 @@ TRUNK = ResourceSpec("trunk", "trunk", [
     Field("auth_name", doc="Authentication name (C(register) and C(account); required to create them)."),
     flag("enb_outbound_proxy", "Send through an outbound proxy (C(register) only).", reset=False),
     Field("outbound_proxy_server", reset="", doc="Outbound proxy's domain or IP address (C(register) only)."),
-    port("outbound_proxy_port", "Outbound proxy's port (C(register) only)."),
+    Field("outbound_proxy_port", "int", value_range=(0, 65535), reset=0, doc=[
+        "Outbound proxy's port (C(register) only); C(0) when there is none."]),
     Field("codecs", "list", elements="str", api="codec_sel", choices=CODECS, check_list=distinct,
           to_api=",".join, from_api=split_codecs, create_default=tuple(DEFAULT_CODECS), reset=DEFAULT_CODECS, doc=[
               "Codecs, in order of preference: compared in order. When the trunk is created without them, "
@@ -131,7 +140,7 @@ TRUNK = ResourceSpec("trunk", "trunk", [
         Field("did", required=True, doc="The DID number."),
         Field("name", api="did_name", doc="A name for it."),
     ], doc=["The trunk's DID numbers (C(register) and C(peer)); the complete list, compared as a set."]),
-])
+]))
 
 
 class NamedAdapter(YeastarAdapter):
@@ -199,7 +208,7 @@ class TrunkAdapter(NamedAdapter):
         kept = {}
         fields = KIND_FIELDS[wanted["type"]]
         for field in self.spec.fields:
-            if field.identity or field.secret or field.create_only or field.name in wanted:
+            if field.identity or field.secret or field.create_only == REPLACE or field.name in wanted:
                 continue
             if field.name in KIND_ONLY and field.name not in fields:
                 continue
@@ -208,8 +217,19 @@ class TrunkAdapter(NamedAdapter):
                 kept[field.name] = value
         return kept
 
+    def itsp_countries(self):
+        return self.client.memo("itsp countries", lambda: dict(
+            (item["name"], item["country"]) for item in self.client.read("trunk/itsp_list").get("data") or []))
+
     def create_payload(self, identity, fields):
         payload = dict(fields, name=identity["name"])
+        if payload.get("itsp") and not self.client.offline:
+            countries = self.itsp_countries()
+            if payload["itsp"] not in countries:
+                raise InputError("itsp: the PBX lists no provider %r (trunk/itsp_list: %s)"
+                                 % (payload["itsp"], ", ".join(sorted(countries)) or "none"))
+            payload.setdefault("country", countries[payload["itsp"]])
+        payload.setdefault("country", GENERAL)
         if payload.get("type") in ("register", "peer"):
             payload.setdefault("domain", payload.get("hostname"))
         if payload.get("type") == "account" and "username" in payload:
@@ -228,7 +248,8 @@ class TrunkAdapter(NamedAdapter):
             if replacement.get("id") is not None:
                 self.delete(replacement)
             raise
-        self.update(replacement, {"name": payload["name"]})
+        # In check mode nothing was created: the rename is planned without an id.
+        self.update({"id": replacement.get("id")}, {"name": payload["name"]})
         return dict(replacement, name=payload["name"])
 
 

@@ -1124,12 +1124,12 @@ options:
           country:
             description:
               - Country of the provider template, as C(trunk/itsp_list) names it, or C(general). Set when the trunk is created
-                (default C(general)); the API cannot change it afterwards.
+                (by default the country of C(itsp), else C(general)); the API cannot change it afterwards.
             type: str
           itsp:
             description:
-              - Provider (ITSP) template, by the name C(trunk/itsp_list) gives it (for example C(VoIP.ms)). Set when the trunk
-                is created; the API cannot change it afterwards.
+              - Provider (ITSP) template, by the name C(trunk/itsp_list) gives it (for example C(VoIP.ms)); a name the PBX
+                does not list fails before any write. Set when the trunk is created; the API cannot change it afterwards.
             type: str
           transport:
             description:
@@ -1180,7 +1180,7 @@ options:
             type: str
           outbound_proxy_port:
             description:
-              - Outbound proxy's port (C(register) only).
+              - Outbound proxy's port (C(register) only); C(0) when there is none.
             type: int
           codecs:
             description:
