@@ -14,8 +14,8 @@ from typing import Any
 
 from aiohttp import web
 
-from . import (auth, control, extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group,
-               system, trunk)
+from . import (auth, control, directory, extension, hotel, inbound_route, ivr, organization, outbound_route, pin_list,
+               queue, ring_group, system, trunk)
 from .api import Call, Endpoint, is_write
 from .errors import (ACCESS_DENIED, ACCOUNT_IP_BLOCKED, API_VERSION_UNSUPPORTED,
                      INTERFACE_NOT_EXISTED, INTERNAL_SERVER_ERROR, OVERLOAD_TASK_RUNNING,
@@ -41,6 +41,8 @@ ENDPOINTS: dict[str, Endpoint] = {
     **ivr.ENDPOINTS,
     **pin_list.ENDPOINTS,
     **trunk.ENDPOINTS,
+    **inbound_route.ENDPOINTS,
+    **directory.ENDPOINTS,
     **hotel.ENDPOINTS,
 }
 

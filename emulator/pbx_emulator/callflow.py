@@ -13,8 +13,9 @@ from __future__ import annotations
 
 from typing import Any, Callable, Iterable, Iterator, Sequence
 
-from .api import Call
-from .errors import CONNECTION_RELATION_EXISTS, DUPLICATE_KEY_VALUE, ApiError, not_found
+from .api import Call, Endpoint
+from .errors import (CONNECTION_RELATION_EXISTS, CONTACTS_NOT_EXISTED, DUPLICATE_KEY_VALUE, PHONEBOOK_NOT_EXISTED,
+                     ApiError, not_found)
 from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
 from .validation import Rule, check, coerce_query, parse_id_list, require_valid
@@ -60,10 +61,15 @@ def exists(pbx: Instance, kind: str, value: Any) -> bool:
     return isinstance(value, int) and value in store(pbx, kind)
 
 
+# Kinds whose absence has its own code in the error table (L18547, L18551); others 60001.
+MISSING_CODES = {"phonebook": PHONEBOOK_NOT_EXISTED, "company_contact": CONTACTS_NOT_EXISTED}
+
+
 def get_object(pbx: Instance, kind: str, obj_id: int) -> dict:
     obj = store(pbx, kind).get(obj_id)
     if obj is None:
-        raise not_found(f"{kind} {obj_id} does not exist")
+        message = f"{kind} {obj_id} does not exist"
+        raise ApiError(MISSING_CODES[kind], submsg=message) if kind in MISSING_CODES else not_found(message)
     return obj
 
 
@@ -98,6 +104,15 @@ def require_free_number(pbx: Instance, kind: str, number: str, own_id: int | Non
     if taken:
         raise ApiError(DUPLICATE_KEY_VALUE, duplicate_field_list=[taken],
                        submsg=f"{what} {action} fail for duplicate fields")
+
+
+def require_unique_name(pbx: Instance, kind: str, name: str, own_id: int | None, action: str, what: str) -> None:
+    """Names of trunks, routes, phonebooks and PIN lists are unique per kind (40003)."""
+    for other in store(pbx, kind).values():
+        if other["id"] != own_id and other["name"] == name:
+            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"{what} {action} fail for duplicate fields",
+                           duplicate_field_list=[{"field": "name", "value": name, "external_source": kind,
+                                                  "external_source_name": other["name"]}])
 
 
 # ---------------------------------------------------------------- destinations
@@ -163,7 +178,7 @@ def _extension_refs(ext: dict) -> Iterator[tuple[str, int]]:
 def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
     """(holder kind, holder, (target kind, target id)) for every reference."""
     # Imported here: the area modules import this one.
-    from . import ivr, queue, ring_group
+    from . import inbound_route, ivr, queue, ring_group
     for ext in pbx.data.extensions.values():
         for ref in _extension_refs(ext):
             yield "extension", ext, ref
@@ -179,7 +194,8 @@ def outgoing(pbx: Instance) -> Iterator[tuple[str, dict, tuple[str, int]]]:
             for member in entry["ext_list"]:
                 if member["type"] == "extension":
                     yield "trunk", trunk, ("extension", member["id"])
-    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr)):
+    for kind, module in (("ring_group", ring_group), ("queue", queue), ("ivr", ivr),
+                         ("inbound_route", inbound_route)):
         for obj in store(pbx, kind).values():
             for ref in module.references(obj):
                 yield kind, obj, ref
@@ -249,6 +265,13 @@ def query_ids(call: Call, id_alias: bool = False) -> list[int]:
 def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
               view: Callable[[dict], dict], search_fields: Sequence[str],
               sortable: bool = True) -> dict:
+    return list_views(call, [view(o) for o in store(call.pbx, kind).values()], sort_fields, search,
+                      search_fields, sortable)
+
+
+def list_views(call: Call, views: list[dict], sort_fields: Sequence[str], search: bool,
+               search_fields: Sequence[str], sortable: bool = True, default_sort: str = "id") -> dict:
+    """One list/search answer over the summary views: search, sort, page."""
     schema = dict(list_schema_for(call.pbx.config, sort_fields, search))
     if not sortable:
         schema.pop("sort_by")
@@ -256,7 +279,39 @@ def list_call(call: Call, kind: str, sort_fields: Sequence[str], search: bool,
     params = coerce_query(call.params, schema)
     require_valid(params, schema)
     wanted = params.get("search_value")
-    objs = [o for o in store(call.pbx, kind).values()
-            if matches(wanted, *(o.get(f) for f in search_fields))]
-    ordered = sort_items(objs, params)
-    return {"total_number": len(ordered), "data": [view(o) for o in page_of(ordered, params)]}
+    found = [v for v in views if matches(wanted, *(v.get(f) for f in search_fields))]
+    ordered = sort_items(found, params, default_sort)
+    return {"total_number": len(ordered), "data": page_of(ordered, params)}
+
+
+def delete_unreferenced(pbx: Instance, kind: str, obj: dict) -> None:
+    refuse_if_referenced(pbx, kind, obj["id"])
+    del store(pbx, kind)[obj["id"]]
+
+
+def object_endpoints(path: str, kind: str, detail: Callable[[Instance, dict], dict],
+                     create: Callable[[Instance, dict], int], update: Callable[[Instance, dict], None],
+                     delete: Callable[[Instance, str, dict], None] = delete_unreferenced,
+                     id_alias: bool = False) -> dict[str, Endpoint]:
+    """get/query/create/update/delete of one area; delete is a GET with ?id= (L505-510)."""
+    def get(call: Call) -> dict:
+        return {"data": detail(call.pbx, get_object(call.pbx, kind, id_param(call)))}
+
+    def query(call: Call) -> dict:
+        objs = store(call.pbx, kind)
+        return {"data": [detail(call.pbx, objs[i]) for i in query_ids(call, id_alias) if i in objs]}
+
+    def created(call: Call) -> dict:
+        return {"id": create(call.pbx, call.params)}
+
+    def updated(call: Call) -> dict:
+        update(call.pbx, call.params)
+        return {}
+
+    def deleted(call: Call) -> dict:
+        delete(call.pbx, kind, get_object(call.pbx, kind, id_param(call)))
+        return {}
+
+    return {f"{path}/get": Endpoint("GET", get), f"{path}/query": Endpoint("GET", query),
+            f"{path}/create": Endpoint("POST", created), f"{path}/update": Endpoint("POST", updated),
+            f"{path}/delete": Endpoint("GET", deleted)}

@@ -10,7 +10,8 @@ from typing import TYPE_CHECKING, Any, Callable
 
 from aiohttp import web
 
-from . import extension, hotel, ivr, organization, outbound_route, pin_list, queue, ring_group, trunk
+from . import (directory, extension, hotel, inbound_route, ivr, organization, outbound_route, pin_list, queue,
+               ring_group, trunk)
 from .errors import ApiError
 from .limits import TooLarge, read_request
 from .state import INSTANCE_NAME, Config, Fault, Instance
@@ -58,6 +59,9 @@ SEED_STEPS: tuple[tuple[str, Callable[[Instance, dict], int]], ...] = (
     ("ring_groups", ring_group.create_ring_group),
     ("queues", queue.create_queue),
     ("ivrs", ivr.create_ivr),
+    ("company_contacts", directory.create_contact),
+    ("phonebooks", directory.create_phonebook),
+    ("inbound_routes", inbound_route.create_inbound_route),
     ("wakeup_calls", hotel.create_wakeup_call),
 )
 SEED_NAMES = ("custom_prompts", "moh_playlists")
@@ -215,6 +219,10 @@ def dump_state(c: ControlCall) -> dict:
         "ivrs": [copy.deepcopy(i) for _, i in sorted(data.ivrs.items())],
         "pin_lists": [copy.deepcopy(p) for _, p in sorted(data.pin_lists.items())],
         "trunks": [trunk.detail_view(c.pbx, t) for _, t in sorted(data.trunks.items())],
+        "inbound_routes": [{**inbound_route.detail_view(c.pbx, r), "pos": r["pos"]}
+                           for _, r in sorted(data.inbound_routes.items())],
+        "company_contacts": [directory.detail_view(c.pbx, k) for _, k in sorted(data.company_contacts.items())],
+        "phonebooks": [directory.phonebook_detail(c.pbx, b) for _, b in sorted(data.phonebooks.items())],
         "pause_reasons": copy.deepcopy(data.pause_reasons),
         "custom_prompts": list(data.custom_prompts),
         "moh_playlists": list(data.moh_playlists),

@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from . import callflow, route_order, trunk
 from .api import Call, Endpoint
-from .errors import DUPLICATE_KEY_VALUE, ApiError, not_found
 from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
 from .validation import TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
 
+KIND = "outbound_route"
 SORT_FIELDS = ("id", "pos", "name", "outb_cid")
 DEFAULT_SORT = "pos"
 MEMBER_TYPES = ("extension", "ext_group", "organization")
@@ -41,23 +41,9 @@ DEFAULTS = {"outbound_cid": "", "dial_pattern_list": [], "trunk_list": [], "othe
             "pin_protect": "disable", "pin": "", "pin_list": None}
 
 
-def get_route(pbx: Instance, route_id: int) -> dict:
-    route = pbx.data.outbound_routes.get(route_id)
-    if route is None:
-        raise not_found(f"outbound route {route_id} does not exist")
-    return route
-
-
 def _member_errors(pbx: Instance, members: list[dict], errors: list[dict]) -> None:
     callflow.member_errors(pbx, [{"type": m["type"], "value": str(m["id"])} for m in members], "ext_list",
                            errors, {"extension": "extension", "organization": "organization", "ext_group": None})
-
-
-def _trunk_errors(pbx: Instance, trunks: list[dict], errors: list[dict]) -> None:
-    ids = [t["id"] for t in trunks]
-    for index, trunk_id in enumerate(ids):
-        check(trunk_id in pbx.data.trunks, f"trunk_list[{index}].id", "not_exist", errors)
-    check(len(set(ids)) == len(ids), "trunk_list", "invalid", errors)
 
 
 def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
@@ -70,8 +56,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
     if protect == "pin_list" and merged["pin_list"] is not None:
         check(merged["pin_list"] in pbx.data.pin_lists, "pin_list", "not_exist", errors)
     if "trunk_list" in params:
-        _trunk_errors(pbx, params["trunk_list"], errors)
-        merged["trunk_list"] = [{"id": t["id"]} for t in params["trunk_list"]]
+        merged["trunk_list"] = trunk.list_errors(pbx, params["trunk_list"], errors)
     if "ext_list" in params:
         _member_errors(pbx, params["ext_list"], errors)
         merged["other_members"] = [{"id": m["id"], "type": m["type"]}
@@ -84,12 +69,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
             for p in params["dial_pattern_list"]]
     route_order.position_errors(pbx.data.outbound_routes, params.get("pos"), "id" not in current, errors)
     raise_if(errors)
-    for other in pbx.data.outbound_routes.values():
-        if other["id"] != current.get("id") and other["name"] == merged["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"Outbound route {action} fail for duplicate fields",
-                           duplicate_field_list=[{"field": "name", "value": merged["name"],
-                                                  "external_source": "outbound_route",
-                                                  "external_source_name": other["name"]}])
+    callflow.require_unique_name(pbx, KIND, merged["name"], current.get("id"), action, "Outbound route")
     return merged
 
 
@@ -115,21 +95,20 @@ def _store(pbx: Instance, params: dict, route: dict) -> int:
 def create_route(pbx: Instance, params: dict) -> int:
     require_valid(params, CREATE)
     route = _apply(pbx, params, dict(DEFAULTS), "create")
-    route["id"] = pbx.data.allocate("outbound_route")
+    route["id"] = pbx.data.allocate(KIND)
     return _store(pbx, params, route)
 
 
 def update_route(pbx: Instance, params: dict) -> None:
     require_valid(params, UPDATE)
-    current = get_route(pbx, params["id"])
+    current = callflow.get_object(pbx, KIND, params["id"])
     _store(pbx, params, _apply(pbx, params, current, "update"))
 
 
-def delete_route(pbx: Instance, route_id: int) -> None:
-    get_route(pbx, route_id)
-    callflow.refuse_if_referenced(pbx, "outbound_route", route_id)
-    _set_extension_members(pbx, route_id, [])
-    route_order.remove(pbx.data.outbound_routes, route_id)
+def delete_route(pbx: Instance, _kind: str, route: dict) -> None:
+    callflow.refuse_if_referenced(pbx, KIND, route["id"])
+    _set_extension_members(pbx, route["id"], [])
+    route_order.remove(pbx.data.outbound_routes, route["id"])
 
 
 def _members_view(pbx: Instance, route: dict) -> list[dict]:
@@ -206,35 +185,9 @@ def route_search(call: Call) -> dict:
     return _list(call, search=True)
 
 
-def route_get(call: Call) -> dict:
-    return {"data": detail_view(call.pbx, get_route(call.pbx, callflow.id_param(call)))}
-
-
-def route_query(call: Call) -> dict:
-    routes = call.pbx.data.outbound_routes
-    return {"data": [detail_view(call.pbx, routes[i]) for i in callflow.query_ids(call) if i in routes]}
-
-
-def route_create(call: Call) -> dict:
-    return {"id": create_route(call.pbx, call.params)}
-
-
-def route_update(call: Call) -> dict:
-    update_route(call.pbx, call.params)
-    return {}
-
-
-def route_delete(call: Call) -> dict:
-    delete_route(call.pbx, callflow.id_param(call))
-    return {}
-
-
 ENDPOINTS = {
     "outbound_route/list": Endpoint("GET", route_list),
     "outbound_route/search": Endpoint("GET", route_search),
-    "outbound_route/get": Endpoint("GET", route_get),
-    "outbound_route/query": Endpoint("GET", route_query),
-    "outbound_route/create": Endpoint("POST", route_create),
-    "outbound_route/update": Endpoint("POST", route_update),
-    "outbound_route/delete": Endpoint("GET", route_delete),
+    **callflow.object_endpoints("outbound_route", KIND, detail_view, create_route, update_route,
+                                delete=delete_route),
 }

@@ -12,7 +12,6 @@ from typing import Iterator
 
 from . import callflow
 from .api import Call, Endpoint
-from .errors import DUPLICATE_KEY_VALUE, ApiError
 from .state import Instance
 from .validation import FLAG, Rule, check, optional, raise_if, require_valid
 
@@ -43,11 +42,7 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
     errors: list[dict] = []
     merged["pin_list"] = _pins(merged["pin_list"], errors)
     raise_if(errors)
-    for other in pbx.data.pin_lists.values():
-        if other["id"] != current.get("id") and other["name"] == merged["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"PIN list {action} fail for duplicate fields",
-                           duplicate_field_list=[{"field": "name", "value": merged["name"],
-                                                  "external_source": KIND, "external_source_name": other["name"]}])
+    callflow.require_unique_name(pbx, KIND, merged["name"], current.get("id"), action, "PIN list")
     return merged
 
 

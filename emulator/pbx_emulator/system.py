@@ -66,8 +66,13 @@ def _menu_options(pbx: Instance, menu: str, queue_id: int | None = None) -> list
     if menu in ("ivr", "ring_group", "queue"):
         objs = callflow.store(pbx, menu)
         return [{"text": f"{o['number']} {o['name']}", "value": str(o["id"])} for _, o in sorted(objs.items())]
-    if menu == "pinset":
-        return [{"text": p["name"], "value": str(p["id"])} for _, p in sorted(pbx.data.pin_lists.items())]
+    if menu in ("pinset", "phonebook"):
+        objs = callflow.store(pbx, "pin_list" if menu == "pinset" else "phonebook")
+        return [{"text": o["name"], "value": str(o["id"])} for _, o in sorted(objs.items())]
+    if menu == "trunk":
+        # "type: for the trunk menu, the trunk type" (Table 26).
+        return [{"text": t["name"], "value": str(t["id"]), "type": t["type"]}
+                for _, t in sorted(pbx.data.trunks.items())]
     if menu == "queue_agent" and queue_id is not None:
         agents = callflow.get_object(pbx, "queue", queue_id)["agent_state"]
         return [option for option in _extension_options(pbx) if int(option["value"]) in agents]

@@ -15,10 +15,8 @@ from typing import Any
 
 from . import callflow
 from .api import Call, Endpoint
-from .errors import DUPLICATE_KEY_VALUE, ApiError
-from .listing import list_schema_for, matches, page_of, sort_items
 from .state import Instance
-from .validation import FLAG, TEXT, Rule, check, coerce_query, optional, raise_if, require_valid
+from .validation import FLAG, TEXT, Rule, check, optional, raise_if, require_valid
 
 KIND = "trunk"
 KINDS = ("register", "peer", "account")
@@ -185,18 +183,15 @@ def _apply(pbx: Instance, params: dict, current: dict, action: str) -> dict:
         merged["did_list"] = [{"id": pbx.data.allocate("trunk_did"), "did": d["did"],
                                "did_name": d.get("did_name", "")} for d in params["did_list"]]
     raise_if(errors)
-    for other in pbx.data.trunks.values():
-        if other["id"] != current.get("id") and other["name"] == merged["name"]:
-            raise ApiError(DUPLICATE_KEY_VALUE, submsg=f"Trunk {action} fail for duplicate fields",
-                           duplicate_field_list=[{"field": "name", "value": merged["name"],
-                                                  "external_source": KIND,
-                                                  "external_source_name": other["name"]}])
+    callflow.require_unique_name(pbx, KIND, merged["name"], current.get("id"), action, "Trunk")
     return merged
 
 
 def create_trunk(pbx: Instance, params: dict) -> int:
     kind = params.get("type")
-    require_valid(params, CREATE[kind] if kind in KINDS else COMMON)
+    # Without a known type only the fields every kind shares are required.
+    require_valid(params, CREATE[kind] if kind in KINDS else {**optional(CREATE["register"]),
+                                                               **optional(CREATE["account"]), **COMMON})
     merged = _apply(pbx, params, dict(DEFAULTS), "create")
     merged["id"] = pbx.data.allocate(KIND)
     pbx.data.trunks[merged["id"]] = merged
@@ -258,6 +253,15 @@ def detail_view(pbx: Instance, trunk: dict) -> dict:
     return view
 
 
+def list_errors(pbx: Instance, trunks: list[dict], errors: list[dict]) -> list[dict]:
+    """A route's trunk_list: existing trunks, each once; stored as [{id}] in the order sent."""
+    ids = [t["id"] for t in trunks]
+    for index, trunk_id in enumerate(ids):
+        check(trunk_id in pbx.data.trunks, f"trunk_list[{index}].id", "not_exist", errors)
+    check(len(set(ids)) == len(ids), "trunk_list", "invalid", errors)
+    return [{"id": trunk_id} for trunk_id in ids]
+
+
 def reference(trunk: dict) -> dict:
     """The {id, name, type} item routes show for a trunk."""
     return {"id": trunk["id"], "name": trunk["name"], "type": trunk["type"]}
@@ -266,24 +270,8 @@ def reference(trunk: dict) -> dict:
 # ---------------------------------------------------------------- endpoints
 
 def _list(call: Call, search: bool) -> dict:
-    schema = list_schema_for(call.pbx.config, SORT_FIELDS, search)
-    params = coerce_query(call.params, schema)
-    require_valid(params, schema)
     views = [summary_view(t) for t in call.pbx.data.trunks.values()]
-    wanted = params.get("search_value")
-    found = [v for v in views if matches(wanted, v["name"], v["type"], v.get("host_port"), v.get("username"))]
-    ordered = sort_items(found, params)
-    return {"total_number": len(ordered), "data": page_of(ordered, params)}
-
-
-def trunk_get(call: Call) -> dict:
-    # Declared Array<Trunk_Info> (L4906), returned as one object by the example (L5110).
-    return {"data": detail_view(call.pbx, callflow.get_object(call.pbx, KIND, callflow.id_param(call)))}
-
-
-def trunk_query(call: Call) -> dict:
-    trunks = call.pbx.data.trunks
-    return {"data": [detail_view(call.pbx, trunks[i]) for i in callflow.query_ids(call) if i in trunks]}
+    return callflow.list_views(call, views, SORT_FIELDS, search, ("name", "type", "host_port", "username"))
 
 
 def itsp_list(call: Call) -> dict:
@@ -291,29 +279,10 @@ def itsp_list(call: Call) -> dict:
     return {"data": [{"id": i, "country": c, "name": n} for i, c, n in ITSPS], "total_number": len(ITSPS)}
 
 
-def trunk_create(call: Call) -> dict:
-    return {"id": create_trunk(call.pbx, call.params)}
-
-
-def trunk_update(call: Call) -> dict:
-    update_trunk(call.pbx, call.params)
-    return {}
-
-
-def trunk_delete(call: Call) -> dict:
-    trunk = callflow.get_object(call.pbx, KIND, callflow.id_param(call))
-    callflow.refuse_if_referenced(call.pbx, KIND, trunk["id"])
-    del call.pbx.data.trunks[trunk["id"]]
-    return {}
-
-
+# trunk/get's data is declared Array<Trunk_Info> (L4906) but the example returns one object (L5110).
 ENDPOINTS = {
     "trunk/list": Endpoint("GET", lambda call: _list(call, search=False)),
     "trunk/search": Endpoint("GET", lambda call: _list(call, search=True)),
-    "trunk/get": Endpoint("GET", trunk_get),
-    "trunk/query": Endpoint("GET", trunk_query),
     "trunk/itsp_list": Endpoint("GET", itsp_list),
-    "trunk/create": Endpoint("POST", trunk_create),
-    "trunk/update": Endpoint("POST", trunk_update),
-    "trunk/delete": Endpoint("GET", trunk_delete),
+    **callflow.object_endpoints("trunk", KIND, detail_view, create_trunk, update_trunk),
 }

@@ -42,6 +42,9 @@ class Rule:
 
 FLAG = Rule(int, enum=(0, 1))
 TEXT = Rule(str)
+# Array<Integer> id fields whose notes also say "separate ids with half-width
+# commas" (phonebook_id_list, add/del_contacts_id_list, cid_to_phonebook): see read_ids.
+ID_LIST = Rule((list, str))
 
 
 def optional(schema: Schema) -> dict[str, Rule]:
@@ -154,3 +157,26 @@ def check(condition: bool, field: str, kind: str, errors: list[dict]) -> None:
     if not condition:
         errors.append({"field": field, "validation_type": kind})
 
+
+
+def read_ids(value: list | str, field: str, errors: list[dict]) -> list[int]:
+    """An ID_LIST value: a JSON array of ids, or the text forms "5,6" and "[5,6]"; each id once."""
+    if isinstance(value, str):
+        text = value.strip().removeprefix("[").removesuffix("]")
+        parts = [p.strip() for p in text.split(",")] if text.strip() else []
+        if not all(re.fullmatch(r"\d+", p) for p in parts):
+            errors.append({"field": field, "validation_type": "format"})
+            return []
+        value = [int(p) for p in parts]
+    for index, item in enumerate(value):
+        check(_is_int(item), f"{field}[{index}]", "type", errors)
+    ids = [item for item in value if _is_int(item)]
+    check(len(set(ids)) == len(ids), field, "invalid", errors)
+    return ids
+
+
+def existing_ids(ids: list[int], known, field: str, errors: list[dict]) -> list[int]:
+    """Each id must name a known object (field[i] not_exist)."""
+    for index, item in enumerate(ids):
+        check(item in known, f"{field}[{index}]", "not_exist", errors)
+    return ids

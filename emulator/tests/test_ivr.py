@@ -194,7 +194,8 @@ def test_seed_all_kinds_and_state(authed):
     })
     assert {k: len(v) for k, v in reply.items()} == {
         "departments": 1, "pin_lists": 1, "outbound_routes": 1, "extensions": 1, "ring_groups": 1, "queues": 1,
-        "ivrs": 1, "wakeup_calls": 0, "trunks": 0}
+        "ivrs": 1, "wakeup_calls": 0, "trunks": 0, "inbound_routes": 0,
+        "company_contacts": 0, "phonebooks": 0}
     state = authed.control("GET", "state")
     assert state["queues"][0]["agent_state"] == {"1": {"agent_type": "dynamic", "is_login": 0, "is_pause": 0,
                                                        "pause_reason": ""}}

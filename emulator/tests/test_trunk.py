@@ -39,6 +39,11 @@ def test_register_create_get_defaults(authed):
     assert authed.get("trunk/query", ids=f"{tid},999")["data"] == [data]
 
 
+def test_unknown_type_reports_only_the_type(authed):
+    reply = create(authed, REGISTER, type="iax")
+    assert fields(reply) == {("type", "enum")}
+
+
 def test_account_number_is_username(authed):
     tid = create(authed, ACCOUNT)["id"]
     data = authed.get("trunk/get", id=tid)["data"]
@@ -95,6 +100,7 @@ def test_create_only_fields(authed):
 @pytest.mark.parametrize("body, expected", [
     ({**REGISTER, "name": None}, ("name", "required")),
     ({**REGISTER, "type": "iax"}, ("type", "enum")),
+    ({**ACCOUNT, "type": None}, ("type", "required")),
     ({**REGISTER, "transport": "dnstaptr"}, ("transport", "enum")),
     ({**ACCOUNT, "transport": "dnsnaptr"}, ("transport", "enum")),
     ({**REGISTER, "port": 0}, ("port", "range")),
@@ -122,6 +128,15 @@ def test_create_validation(authed, body, expected):
     reply = authed.post("trunk/create", {k: v for k, v in body.items() if v is not None})
     assert reply["errcode"] == 40002 and expected in fields(reply), reply
     assert authed.control("GET", "state")["trunks"] == []
+
+
+def test_menu_options(authed):
+    seeded = authed.control("POST", "seed", {"trunks": [REGISTER, PEER], "phonebooks": [{"name": "VIP"}]})
+    assert authed.get("system/get_menuoptions", menu="trunk")["data"] == [
+        {"text": "carrier", "value": str(seeded["trunks"][0]), "type": "register"},
+        {"text": "peer-to-41", "value": str(seeded["trunks"][1]), "type": "peer"}]
+    assert authed.get("system/get_menuoptions", menu="phonebook")["data"] == [
+        {"text": "VIP", "value": str(seeded["phonebooks"][0])}]
 
 
 def test_itsp_list_and_itsp(authed):
