@@ -93,6 +93,11 @@ class ResourceAdapter:
         take (a field of another kind of trunk); drop the reset values of such options under `replaced`."""
         return wanted_options
 
+    def secrets_needed(self, wanted_options, current):
+        """Names of secret options an update must send whatever `update_password` says, because the change
+        makes the PBX require them (a route that starts asking for a PIN)."""
+        return ()
+
     def kept_on_replace(self, current, wanted):
         """Canonical values of the current object that its replacement keeps when the task does not set them."""
         return {}
@@ -165,9 +170,10 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
         return Plan("create", None, payload, {}, after)
 
     changes, before, after = {}, dict(shown_identity), dict(shown_identity)
+    needed = adapter.secrets_needed(wanted_options, current)
     for name, value in wanted.items():
         field = spec.by_name[name]
-        if field.secret and update_secrets != "always":
+        if field.secret and update_secrets != "always" and name not in needed:
             continue
         have = field.canonical_from_api(field.read(current))
         before[name] = field.shown(field.only_set(have, value), adapter.names)

@@ -294,7 +294,7 @@ OUTBOUND_ROUTE = ResourceSpec("outbound_route", "outbound route", [
     Field("pin", secret=True, pattern=r"^[0-9]+$", pattern_hint="digits", doc=[
         "The PIN for O(pin_protect=single_pin). The PBX reveals it, so with O(update_password=always) it is "
         "compared without being shown and sent only when it differs; with the default O(update_password=on_create) "
-        "it is sent only when the route is created."]),
+        "it is sent only when the route is created or starts asking for a single PIN (the PBX requires it then)."]),
     Field("pin_list", reference="pin_list", to_api=as_id, doc=[
         "Name of the PIN list for O(pin_protect=pin_list) (see M(telephony.pbx.yeastar_pin_list))."]),
     position("outbound"),
@@ -377,6 +377,11 @@ class OutboundRouteAdapter(RouteAdapter):
     kind = "outbound_route"
     area = "outbound_route"
 
+    def secrets_needed(self, wanted_options, current):
+        # The PBX requires the PIN with pin_protect=single_pin (Table 243).
+        switching = wanted_options.get("pin_protect") == "single_pin" and current.get("pin_protect") != "single_pin"
+        return ("pin",) if switching else ()
+
 
 class InboundRouteAdapter(RouteAdapter):
     """Inbound routes; nothing refers to them. They match by DID and caller ID patterns: the API's other ways
@@ -386,11 +391,18 @@ class InboundRouteAdapter(RouteAdapter):
     spec = INBOUND_ROUTE
     area = "inbound_route"
 
+    PATTERN_OPTIONS = (("did_pattern_list", "did_option"), ("cid_pattern_list", "cid_option"))
+
+    def using_patterns(self, payload, current):
+        """The payload with the matching options that make the PBX use the patterns it sends (the PBX requires
+        patterns while an option it is sent is `patterns`, so none are sent for an empty list)."""
+        for patterns, option in self.PATTERN_OPTIONS:
+            if payload.get(patterns) and (current or {}).get(option) != "patterns":
+                payload[option] = "patterns"
+        return payload
+
     def create_payload(self, identity, fields):
-        return dict(fields, name=identity["name"], did_option="patterns", cid_option="patterns")
+        return self.using_patterns(dict(fields, name=identity["name"]), None)
 
     def update(self, current, payload):
-        for patterns, option in (("did_pattern_list", "did_option"), ("cid_pattern_list", "cid_option")):
-            if patterns in payload and current.get(option) != "patterns":
-                payload[option] = "patterns"
-        super(InboundRouteAdapter, self).update(current, payload)
+        super(InboundRouteAdapter, self).update(current, self.using_patterns(dict(payload), current))

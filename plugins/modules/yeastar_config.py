@@ -1328,7 +1328,7 @@ options:
             description:
               - The PIN for C(pin_protect=single_pin). The PBX reveals it, so with O(update_password=always) it is compared
                 without being shown and sent only when it differs; with the default O(update_password=on_create) it is sent
-                only when the route is created.
+                only when the route is created or starts asking for a single PIN (the PBX requires it then).
             type: str
           pin_list:
             description:

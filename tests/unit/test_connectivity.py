@@ -234,5 +234,4 @@ def test_inbound_route_patterns_are_sent_with_the_option_that_uses_them():
     created = plan(adapter, {"name": "Support", "trunks": ["Carrier"],
                              "default_destination": {"type": "external_num", "number": "5551234", "prefix": "9"}})
     assert created.payload == {"name": "Support", "trunk_list": [{"id": 8}], "def_dest": "external_num",
-                               "def_dest_prefix": "9", "def_dest_value": "5551234", "did_option": "patterns",
-                               "cid_option": "patterns"}
+                               "def_dest_prefix": "9", "def_dest_value": "5551234"}
