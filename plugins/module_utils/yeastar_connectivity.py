@@ -151,15 +151,21 @@ class NamedAdapter(YeastarAdapter):
         listed = list(self.client.pages(self.area + "/list"))
         if self.kind:
             self.client.remember_table(self.kind, self.client.named_table(self.kind, listed))
-        return self.client.query(self.area + "/query", [item["id"] for item in listed])
+        summaries = dict((item["id"], item) for item in listed)
+        return [self.completed(item, summaries.get(item["id"], {}))
+                for item in self.client.query(self.area + "/query", list(summaries))]
 
     def find(self, identity):
         for item in self.client.pages(self.area + "/search", search_value=identity["name"]):
             if item.get("name") == identity["name"]:
                 data = self.client.read(self.area + "/get", id=item["id"])["data"]
                 # The manual declares trunk/get's data an array and shows an object: take either.
-                return data[0] if isinstance(data, list) else data
+                return self.completed(data[0] if isinstance(data, list) else data, item)
         return None
+
+    def completed(self, detail, summary):
+        """An object's details with what only its list entry reports."""
+        return detail
 
     def identity_of(self, current):
         return {"name": current["name"]}
@@ -365,6 +371,11 @@ class RouteAdapter(NamedAdapter):
     def create(self, payload):
         self.appended += 1
         return super(RouteAdapter, self).create(payload)
+
+    def completed(self, detail, summary):
+        # Inbound route details have no position (Tables 192, 199): their list entries do.
+        detail.setdefault("pos", summary.get("pos"))
+        return detail
 
     def sort_key(self, shown):
         return (shown.get("position") or 0, shown["name"])

@@ -173,7 +173,11 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_s
 from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
-from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import OUTBOUND_ROUTE, TRUNK
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import (
+    InboundRouteAdapter,
+    OutboundRouteAdapter,
+    TrunkAdapter,
+)
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IVR
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PIN_LIST
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
@@ -191,12 +195,9 @@ def read_departments(module, client):
             for n in sorted(client.lookup("department").nodes.values(), key=lambda n: n["path"])]
 
 
-def details(area, spec=None):
-    """Every object of an area: list pages, then details in query batches of 100, secrets masked."""
-    def read(module, client):
-        found = client.query(area + "/query", [item["id"] for item in client.pages(area + "/list")])
-        return [mask_secrets(spec, item) for item in found] if spec else found
-    return read
+def every(adapter_class):
+    """Every object of a kind as its adapter reads it (list pages, then query batches of 100), secrets masked."""
+    return lambda module, client: [mask_secrets(adapter_class.spec, item) for item in adapter_class(client).list()]
 
 
 def id_name_pairs(table):
@@ -209,7 +210,7 @@ READERS = {
     "extensions": read_extensions,
     "departments": read_departments,
     "roles": lambda module, client: id_name_pairs(client.lookup("role")),
-    "outbound_routes": details("outbound_route", OUTBOUND_ROUTE),
+    "outbound_routes": every(OutboundRouteAdapter),
     "ring_groups": lambda module, client: client.query(
         "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
     "queues": lambda module, client: client.query(
@@ -218,8 +219,8 @@ READERS = {
     "ivrs": lambda module, client: [mask_secrets(IVR, item) for item in client.query(
         "ivr/query", [ivr["id"] for ivr in client.pages("ivr/list")])],
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
-    "trunks": details("trunk", TRUNK),
-    "inbound_routes": details("inbound_route"),
+    "trunks": every(TrunkAdapter),
+    "inbound_routes": every(InboundRouteAdapter),
 }
 SUBSETS = list(READERS)
 
