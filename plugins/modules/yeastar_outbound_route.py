@@ -149,7 +149,7 @@ EXAMPLES = r"""
   telephony.pbx.yeastar_outbound_route:
     name: International
     dial_patterns:
-      - pattern: 9011.
+      - pattern: "9011."
         strip: 1
     trunks: [Carrier]
     pin_protect: single_pin
