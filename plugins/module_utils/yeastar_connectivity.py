@@ -192,8 +192,8 @@ class TrunkAdapter(NamedAdapter):
         foreign = [name for name in KIND_ONLY if name not in KIND_FIELDS[trunk_kind]]
         given = [name for name in foreign if declared.get(name) not in (None, [], "")]
         if given:
-            raise InputError("%s: %s %s trunk has no %s" % (self.label(identity), "an" if trunk_kind == "account" else "a",
-                                                              trunk_kind, ", ".join(given)))
+            article = "an" if trunk_kind == "account" else "a"
+            raise InputError("%s: %s %s trunk has no %s" % (self.label(identity), article, trunk_kind, ", ".join(given)))
         if trunk_kind == "account" and declared.get("transport") == "dnsnaptr":
             raise InputError("%s: transport dnsnaptr is for register and peer trunks only" % self.label(identity))
         return dict((name, value) for name, value in wanted_options.items() if name not in foreign)

@@ -27,7 +27,20 @@ options:
       - What to read.
     type: list
     elements: str
-    default: [system, capacity, extensions, departments, roles, outbound_routes, ring_groups, queues, queue_pause_reasons, ivrs, pin_lists, trunks, inbound_routes]
+    default:
+      - system
+      - capacity
+      - extensions
+      - departments
+      - roles
+      - outbound_routes
+      - ring_groups
+      - queues
+      - queue_pause_reasons
+      - ivrs
+      - pin_lists
+      - trunks
+      - inbound_routes
     choices:
       - system
       - capacity

@@ -106,8 +106,8 @@ def test_inbound_routes_section_round_trip(workspace, pbx):
     ]}
     first = workspace.playbook(play(task("config", CONFIG, config=config)), json_output=True)
     assert first.rc == 0, first.output
-    assert [(r["name"], r["pos"]) for r in pbx.state()["inbound_routes"]] == [("Main number", 1),
-                                                                               ("Everything else", 2)]
+    positions = [(r["name"], r["pos"]) for r in pbx.state()["inbound_routes"]]
+    assert positions == [("Main number", 1), ("Everything else", 2)]
     pbx.reset_counters()
     round_trip = workspace.playbook(play(
         task("config", CONFIG, state="gathered", config={"inbound_routes": []}, _register="live"),

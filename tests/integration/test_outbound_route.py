@@ -115,9 +115,9 @@ def test_missing_references_fail_and_write_nothing(workspace, pbx):
 
 
 def test_deleting_a_route_an_ivr_dials_out_through_fails_and_keeps_it(workspace, pbx):
-    workspace.playbook(play(*trunks(), national(), task("ivr", "telephony.pbx.yeastar_ivr", number="6200",
-                                                         name="Main menu", enb_dial_outb_routes=True,
-                                                         outbound_routes=["National"])))
+    ivr = task("ivr", "telephony.pbx.yeastar_ivr", number="6200", name="Main menu", enb_dial_outb_routes=True,
+               outbound_routes=["National"])
+    workspace.playbook(play(*trunks(), national(), ivr))
     pbx.reset_counters()
     run = workspace.playbook(play(task("route", MODULE, name="National", state="absent", _ignore_errors=True)),
                              json_output=True)

@@ -64,8 +64,8 @@ def register_trunk(**changes):
              "hostname": "sip.example.com", "port": 5060, "domain": "sip.example.com", "username": "5503300",
              "password": PASSWORD, "auth_name": "5503300", "enb_outbound_proxy": 0, "outbound_proxy_server": "",
              "outbound_proxy_port": 0, "codec_sel": "g722,ulaw", "def_outbound_cid": "5503300",
-             "def_outbound_cid_name": "", "outbound_cid_list": [], "did_list": [{"id": 3, "did": "5503300",
-                                                                                  "did_name": "Main"}]}
+             "def_outbound_cid_name": "", "outbound_cid_list": [],
+             "did_list": [{"id": 3, "did": "5503300", "did_name": "Main"}]}
     trunk.update(changes)
     return trunk
 
@@ -192,15 +192,15 @@ def test_dial_patterns_and_trunks_are_ordered_members_a_set():
 
 
 def test_extensions_and_departments_share_one_list_and_keep_extension_groups():
-    changed = plan(OutboundRouteAdapter(FakeClient()), {"name": "National", "extensions": ["1001", "1002"],
-                                                         "departments": ["Sales"]}, route())
+    options = {"name": "National", "extensions": ["1001", "1002"], "departments": ["Sales"]}
+    changed = plan(OutboundRouteAdapter(FakeClient()), options, route())
     assert changed.payload == {"ext_list": [{"id": 67, "type": "ext_group"}, {"id": 21, "type": "extension"},
                                             {"id": 22, "type": "extension"}, {"id": 5, "type": "organization"}]}
 
 
 def test_a_route_is_created_with_its_pin_list_by_name_and_no_pin_protection_by_default():
-    created = plan(OutboundRouteAdapter(FakeClient()), {"name": "International", "pin_protect": "pin_list",
-                                                         "pin_list": "International", "trunks": ["Carrier"]})
+    options = {"name": "International", "pin_protect": "pin_list", "pin_list": "International", "trunks": ["Carrier"]}
+    created = plan(OutboundRouteAdapter(FakeClient()), options)
     assert created.payload == {"name": "International", "pin_protect": "pin_list", "pin_list": 13,
                                "trunk_list": [{"id": 8}]}
     default = plan(OutboundRouteAdapter(FakeClient()), {"name": "Local"})
