@@ -63,13 +63,12 @@ def render_fields(fields, indent, module_version=None, top=None):
             lines.append("%s  elements: %s" % (pad, field.elements))
         if field.required:
             lines.append("%s  required: true" % pad)
-        if field.default is not None:
-            default = "%s  default: %s" % (pad, scalar(field.default))
-            if len(default) <= 160 or not isinstance(field.default, list):
-                lines.append(default)
-            else:  # a long list one item a line, within pep8's line length
-                lines.append("%s  default:" % pad)
-                lines.extend("%s    - %s" % (pad, scalar(item)) for item in field.default)
+        if isinstance(field.default, (list, tuple)):
+            # One item a line: a long list on one line breaks pep8's line length.
+            lines.append("%s  default:" % pad)
+            lines.extend("%s    - %s" % (pad, scalar(item)) for item in field.default)
+        elif field.default is not None:
+            lines.append("%s  default: %s" % (pad, scalar(field.default)))
         if field.choices:
             lines.append("%s  choices:" % pad)
             lines.extend("%s    - %s" % (pad, scalar(choice)) for choice in field.choices)

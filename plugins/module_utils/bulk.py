@@ -214,7 +214,8 @@ class Reconciler:
             after = apply_plan(adapter, plan, identity)
         except (PBXError, TransportFailure) as exc:
             raise PartialApply(exc, list(self.applied), not_reached())
-        verb = {"create": "created", "update": "updated", "delete": "deleted"}[plan.action]
+        # A replacement (a trunk of another kind) counts as an update of the object the task names.
+        verb = {"create": "created", "update": "updated", "replace": "updated", "delete": "deleted"}[plan.action]
         section.outcome[verb].append(label)
         self.applied.append("%s %s" % (verb, label))
         if adapter.defers_writes:
@@ -261,7 +262,7 @@ def gathered_item(adapter, current):
     identity = adapter.identity_of(current)
     shown = dict((name, value) for name, value in identity.items() if value is not None)
     for field in adapter.spec.fields:
-        if field.identity or field.secret or not field.readable or not field.gathered:
+        if field.identity or field.secret or not field.readable or not field.gathered or not field.applies(current):
             continue
         value = _gathered_value(adapter, field, field.read(current), identity)
         if value is not None:

@@ -19,6 +19,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.spec import SECRET_S
 SECRET_CHANGED = SECRET_SHOWN + " (new value)"
 # What every module and yeastar_config do with secrets of existing objects unless told otherwise.
 UPDATE_PASSWORD_DEFAULT = "on_create"
+# A Field's create_only value for an option that changes only by replacing the object (a trunk's kind).
+REPLACE = "replace"
 
 
 class ResourceAdapter:
@@ -86,6 +88,20 @@ class ResourceAdapter:
     def check_create(self, identity, wanted):
         """Raise InputError for a creation the PBX will refuse, so check mode reports it too."""
 
+    def applicable(self, identity, wanted_options, declared, current):
+        """The wanted options (option form) an object takes. Raise InputError for a `declared` option it cannot
+        take (a field of another kind of trunk); drop the reset values of such options under `replaced`."""
+        return wanted_options
+
+    def secrets_needed(self, wanted_options, current):
+        """Names of secret options an update must send whatever `update_password` says, because the change
+        makes the PBX require them (a route that starts asking for a PIN)."""
+        return ()
+
+    def kept_on_replace(self, current, wanted):
+        """Canonical values of the current object that its replacement keeps when the task does not set them."""
+        return {}
+
     # ----------------------------------------------------------------- writes
     def create_payload(self, identity, fields):
         raise NotImplementedError
@@ -98,6 +114,10 @@ class ResourceAdapter:
         raise NotImplementedError
 
     def delete(self, current):
+        raise NotImplementedError
+
+    def replace(self, current, payload):
+        """Put a new object (create `payload`) in the place of `current`; return the new one in API form."""
         raise NotImplementedError
 
     def created(self, current, identity):
@@ -133,10 +153,12 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
 
     With `reset`, options not given go back to their reset values (state replaced)."""
     spec = adapter.spec
+    declared = wanted_options
     if reset and current is not None:
         wanted_options = with_reset_values(spec, identity, wanted_options)
     elif current is None:
         wanted_options = with_complete_entries(spec, identity, wanted_options)
+    wanted_options = adapter.applicable(identity, wanted_options, declared, current)
     wanted = dict((name, spec.by_name[name].canonical_from_option(value, adapter.resolve))
                   for name, value in wanted_options.items())
     shown_identity = dict((name, value) for name, value in identity.items() if value is not None)
@@ -148,15 +170,18 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
         return Plan("create", None, payload, {}, after)
 
     changes, before, after = {}, dict(shown_identity), dict(shown_identity)
+    needed = adapter.secrets_needed(wanted_options, current)
     for name, value in wanted.items():
         field = spec.by_name[name]
-        if field.secret and update_secrets != "always":
+        if field.secret and update_secrets != "always" and name not in needed:
             continue
         have = field.canonical_from_api(field.read(current))
         before[name] = field.shown(field.only_set(have, value), adapter.names)
         after[name] = field.shown(value, adapter.names)
         if not field.differs(value, have):
             continue
+        if field.create_only == REPLACE:
+            return _replacement(adapter, identity, wanted, current, name)
         if field.create_only:
             raise InputError("%s cannot be changed on an existing %s: the PBX holds %r, the task asks for %r"
                              % (name, spec.describe(identity), before[name], after[name]))
@@ -167,6 +192,28 @@ def plan_present(adapter, identity, wanted_options, current, update_secrets, res
         return Plan(None, current, None, before, after)
     payload = _payload(spec, changes, current)
     return Plan("update", current, payload, before, after)
+
+
+def _replacement(adapter, identity, wanted, current, changed):
+    """The plan for an object whose `changed` option can change only by replacing it: the replacement gets the
+    wanted options over those it keeps of the current object; the diff says it is a replacement."""
+    spec = adapter.spec
+    complete = dict(adapter.kept_on_replace(current, wanted), **wanted)
+    try:
+        complete = _with_create_defaults(spec, identity, complete)
+        adapter.check_create(identity, complete)
+    except InputError as exc:
+        raise InputError("%s: changing %s replaces it with a new one" % (exc, changed))
+    shown_identity = dict((name, value) for name, value in identity.items() if value is not None)
+    before = dict(shown_identity)
+    for name in complete:
+        field = spec.by_name[name]
+        before[name] = field.shown(field.canonical_from_api(field.read(current)), adapter.names)
+    after = dict(shown_identity, **_shown(spec, complete, adapter.names, new_secrets=True))
+    after["replaced"] = ("%s cannot change in place: a new %s is created, then the old one deleted"
+                         % (changed, spec.label))
+    payload = adapter.create_payload(identity, _payload(spec, complete, None))
+    return Plan("replace", current, payload, before, after)
 
 
 def _payload(spec, canonical, current):
@@ -247,6 +294,11 @@ def apply_plan(adapter, plan, identity):
         created = adapter.create(plan.payload)
         adapter.created(created, identity)
         return created
+    if plan.action == "replace":
+        replacement = adapter.replace(plan.current, plan.payload)
+        adapter.deleted(plan.current)
+        adapter.created(replacement, identity)
+        return replacement
     adapter.update(plan.current, plan.payload)
     merged = dict(plan.current)
     merged.update(plan.payload)

@@ -78,7 +78,11 @@ class YeastarClient(ApiClient):
     REFERENCE_KINDS = {"role": "load_roles", "department": "load_departments",
                        "outbound_route": "load_outbound_routes", "extension": "load_extensions",
                        "ring_group": "load_ring_groups", "queue": "load_queues", "ivr": "load_ivrs",
-                       "phonebook": "load_phonebooks", "company_contact": "load_company_contacts"}
+                       "phonebook": "load_phonebooks", "company_contact": "load_company_contacts",
+                       "trunk": "load_trunks", "pin_list": "load_pin_lists"}
+    # Objects others point at by name: their area (list endpoint) and their label.
+    NAMED = {"outbound_route": ("outbound_route", "outbound route"), "trunk": ("trunk", "trunk"),
+             "pin_list": ("pin_list", "PIN list")}
     # Objects others point at by number: their area (endpoints) and their label.
     NUMBERED = {"extension": ("extension", "extension"), "ring_group": ("ringgroup", "ring group"),
                 "queue": ("queue", "queue"), "ivr": ("ivr", "IVR")}
@@ -90,8 +94,19 @@ class YeastarClient(ApiClient):
             "system/get_menuoptions", cache_as="role", menu="role").get("data") or []])
 
     def load_outbound_routes(self):
-        return Named("outbound route", "name", [(int(r["id"]), r["name"])
-                                                for r in self.pages("outbound_route/list", cache_as="outbound_route")])
+        return self.named_table("outbound_route")
+
+    def load_trunks(self):
+        return self.named_table("trunk")
+
+    def load_pin_lists(self):
+        return self.named_table("pin_list")
+
+    def named_table(self, kind, listed=None):
+        area, label = self.NAMED[kind]
+        if listed is None:
+            listed = self.pages(area + "/list", cache_as=area)
+        return Named(label, "name", [(int(item["id"]), item["name"]) for item in listed])
 
     def load_departments(self):
         try:
@@ -141,7 +156,9 @@ class YeastarClient(ApiClient):
             return self.numbered_table(kind, [])
         if kind == "company_contact":
             return self.load_company_contacts([])
-        label = {"role": "role", "outbound_route": "outbound route", "phonebook": "phonebook"}[kind]
+        if kind in self.NAMED:
+            return self.named_table(kind, [])
+        label = {"role": "role", "phonebook": "phonebook"}[kind]
         return Named(label, "name", [])
 
 

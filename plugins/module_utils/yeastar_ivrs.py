@@ -67,22 +67,25 @@ class TypedMembers(Reference):
     """One type's share of an API list of {value, type} items: an IVR's dial list holds extensions, extension
     groups and departments in one list, each option manages the items of its type, and writes keep the others."""
 
-    def __init__(self, item_type):
+    def __init__(self, item_type, id_key="value", wire_id=str):
         super(TypedMembers, self).__init__(many=True)
         self.item_type = item_type
+        self.id_key = id_key
+        self.wire_id = wire_id
 
     def from_api(self, field, value):
-        return tuple(sorted(as_id(item.get("value")) for item in value or [] if item.get("type") == self.item_type))
+        return tuple(sorted(as_id(item.get(self.id_key)) for item in value or [] if item.get("type") == self.item_type))
 
     def payload(self, field, canonical, current):
-        kept = [{"value": str(item.get("value")), "type": item.get("type")}
+        kept = [{self.id_key: self.wire_id(item.get(self.id_key)), "type": item.get("type")}
                 for item in (current or {}).get(field.api) or [] if item.get("type") != self.item_type]
-        return {field.api: kept + [{"value": str(ident), "type": self.item_type} for ident in canonical]}
+        return {field.api: kept + [{self.id_key: self.wire_id(ident), "type": self.item_type} for ident in canonical]}
 
 
-def members(name, api, item_type, reference, doc, **kwargs):
+def members(name, api, item_type, reference, doc, id_key="value", wire_id=str, **kwargs):
+    """The items of one type in an API list of typed items ({value, type} for IVRs, {id, type} for routes)."""
     return Field(name, "list", elements="str", api=api, reference=reference, unordered=True, reset=[],
-                 codec=TypedMembers(item_type), doc=doc, **kwargs)
+                 codec=TypedMembers(item_type, id_key, wire_id), doc=doc, **kwargs)
 
 
 def prompt_names(value):

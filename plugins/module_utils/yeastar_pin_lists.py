@@ -11,7 +11,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field, R
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import YeastarAdapter, flag
 
 
-def pin_list_name(value):
+def trimmed_name(value):
+    """A name objects are referred to by: not empty, no spaces around it."""
     if not value.strip() or value != value.strip():
         return "must not be empty nor start or end with spaces"
     return None
@@ -28,7 +29,7 @@ def split_pins(value):
 
 
 PIN_LIST = ResourceSpec("pin_list", "PIN list", [
-    Field("name", identity=True, required=True, length=(1, 127), check=pin_list_name, doc=[
+    Field("name", identity=True, required=True, length=(1, 127), check=trimmed_name, doc=[
         "PIN list name, at most 127 characters; identifies the PIN list (outbound routes refer to it by it)."]),
     Field("pins", "list", elements="str", api="pin_list", secret=True, unordered=True, required_on_create=True,
           pattern=r"^[0-9]+$", pattern_hint="digits", check_list=distinct_pins, to_api=",".join, from_api=split_pins,
@@ -42,14 +43,17 @@ PIN_LIST = ResourceSpec("pin_list", "PIN list", [
 
 
 class PinListAdapter(YeastarAdapter):
-    """PIN lists, known by name: the list pages hold every field, so no detail reads are needed. Nothing the
-    collection manages refers to them yet (outbound routes do, by ID), so they have no reference kind."""
+    """PIN lists, known by name (outbound routes refer to them): the list pages hold every field, so no detail
+    reads are needed."""
 
     spec = PIN_LIST
+    kind = "pin_list"
     area = "pin_list"
 
     def list(self):
-        return list(self.client.pages(self.area + "/list"))
+        listed = list(self.client.pages(self.area + "/list"))
+        self.client.remember_table(self.kind, self.client.named_table(self.kind, listed))
+        return listed
 
     def find(self, identity):
         for item in self.client.pages(self.area + "/search", search_value=identity["name"]):

@@ -11,6 +11,11 @@ __metaclass__ = type
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_call_flow import RingGroupAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_hotel import WakeupCallAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_directory import CompanyContactAdapter, PhonebookAdapter
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import (
+    InboundRouteAdapter,
+    OutboundRouteAdapter,
+    TrunkAdapter,
+)
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IvrAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PinListAdapter
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_queues import PauseReasonAdapter, QueueAdapter
@@ -26,5 +31,10 @@ SECTIONS = [
     ("ring_groups", RingGroupAdapter),
     ("queues", QueueAdapter),
     ("queue_pause_reasons", PauseReasonAdapter),
+    # Trunks give extensions caller IDs; outbound routes use trunks, extensions, departments and PIN lists, and
+    # IVRs dial out through them; inbound routes take calls of trunks to all of the above.
+    ("trunks", TrunkAdapter),
+    ("outbound_routes", OutboundRouteAdapter),
     ("ivrs", IvrAdapter),
+    ("inbound_routes", InboundRouteAdapter),
 ]

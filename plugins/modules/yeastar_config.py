@@ -1282,6 +1282,258 @@ options:
             description:
               - Text of the pause reason, such as C(Lunch).
             type: str
+      trunks:
+        description:
+          - The trunks, each with the options of the single-object module.
+          - 'Not given: the trunks are not touched. An empty list with O(state=deleted) deletes them all, and with O(state=overridden)
+            deletes every trunk the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - Trunk name; identifies the trunk (routes refer to it by it).
+            type: str
+            required: true
+          type:
+            description:
+              - 'C(register): the PBX registers to the provider with C(username) and C(password); C(peer): the provider and
+                the PBX trust each other''s address (C(hostname)); C(account): a third-party device registers to the PBX with
+                C(username) and C(password).'
+              - 'Required when the trunk is created. Changing it replaces the trunk: a new trunk of the new kind is created
+                under a temporary name, the old one deleted and the new one renamed; the diff says so. The replacement keeps
+                the old trunk''s options that its kind has, unless the task sets them; secrets are never carried over, so
+                the task gives them. The PBX refuses the deletion while a route uses the trunk: the temporary trunk is then
+                deleted again and the task fails, the old trunk untouched.'
+            type: str
+            choices:
+              - register
+              - peer
+              - account
+          enable:
+            description:
+              - Whether the trunk is enabled.
+            type: bool
+          country:
+            description:
+              - Country of the provider template, as C(trunk/itsp_list) names it, or C(general). Set when the trunk is created
+                (by default the country of C(itsp), else C(general)); the API cannot change it afterwards.
+            type: str
+          itsp:
+            description:
+              - Provider (ITSP) template, by the name C(trunk/itsp_list) gives it (for example C(VoIP.ms)); a name the PBX
+                does not list fails before any write. Set when the trunk is created; the API cannot change it afterwards.
+            type: str
+          transport:
+            description:
+              - SIP transport; C(dnsnaptr) (DNS NAPTR) for C(register) and C(peer) trunks only. When the trunk is created
+                without it, C(udp).
+            type: str
+            choices:
+              - udp
+              - tcp
+              - tls
+              - dnsnaptr
+          hostname:
+            description:
+              - Provider's domain or IP address (C(register) and C(peer); required to create them).
+            type: str
+          port:
+            description:
+              - Provider's SIP port (C(register) and C(peer); required to create them).
+            type: int
+          domain:
+            description:
+              - Provider's SIP domain (C(register) and C(peer)). When the trunk is created without it, C(hostname).
+            type: str
+          username:
+            description:
+              - 'C(register): the SIP account''s user name the provider gave; C(account): the user name the device registers
+                with (the API calls it C(number) on creation). Required to create those kinds.'
+            type: str
+          password:
+            description:
+              - 'C(register) and C(account): the SIP account''s password; for C(register) at least 10 characters with digits,
+                uppercase and lowercase letters (the PBX''s rule). Required to create those kinds.'
+              - 'The PBX reveals it, so with O(update_password=always) it is compared without being shown and sent only when
+                it differs; with the default O(update_password=on_create) it is sent only when the trunk is created (or replaced).
+                Never shown: diffs, results and logs mask it.'
+            type: str
+          auth_name:
+            description:
+              - Authentication name (C(register) and C(account); required to create them).
+            type: str
+          enb_outbound_proxy:
+            description:
+              - Send through an outbound proxy (C(register) only).
+            type: bool
+          outbound_proxy_server:
+            description:
+              - Outbound proxy's domain or IP address (C(register) only).
+            type: str
+          outbound_proxy_port:
+            description:
+              - Outbound proxy's port (C(register) only); C(0) when there is none.
+            type: int
+          codecs:
+            description:
+              - 'Codecs, in order of preference: compared in order. When the trunk is created without them, C([ulaw, alaw,
+                g729]).'
+            type: list
+            elements: str
+            choices:
+              - ulaw
+              - alaw
+              - g729
+              - gsm
+              - h264
+              - h263
+              - h263p
+              - ilbc
+              - g722
+              - g726
+              - speex
+              - adpcm
+              - mpeg4
+              - vp8
+              - opus
+          def_outbound_cid:
+            description:
+              - Default outbound caller ID number.
+            type: str
+          def_outbound_cid_name:
+            description:
+              - Default outbound caller ID name.
+            type: str
+          outbound_caller_ids:
+            description:
+              - Outbound caller IDs per extension; the complete list, compared as a set (order does not matter).
+            type: list
+            elements: dict
+            suboptions:
+              option:
+                description:
+                  - 'C(shared): the extensions of C(outbound_caller_ids[].extensions) call out with one caller ID; C(range):
+                    the extensions of C(outbound_caller_ids[].extension_range) map one to one onto the caller ID range C(outbound_caller_ids[].caller_id).'
+                type: str
+                required: true
+                choices:
+                  - shared
+                  - range
+              caller_id:
+                description:
+                  - The caller ID number, or for C(range) a range such as C(5503301-5503302).
+                type: str
+                required: true
+              caller_id_name:
+                description:
+                  - The caller ID name.
+                type: str
+              extension_range:
+                description:
+                  - 'For C(range): the extension range, such as C(1001-1002).'
+                type: str
+              extensions:
+                description:
+                  - 'For C(shared): the extension numbers that use the caller ID. Extension groups are not managed: an entry
+                    that holds them is replaced by what the task declares.'
+                type: list
+                elements: str
+          dids:
+            description:
+              - The trunk's DID numbers (C(register) and C(peer)); the complete list, compared as a set.
+            type: list
+            elements: dict
+            suboptions:
+              did:
+                description:
+                  - The DID number.
+                type: str
+                required: true
+              name:
+                description:
+                  - A name for it.
+                type: str
+      outbound_routes:
+        description:
+          - The outbound routes, each with the options of the single-object module.
+          - 'Not given: the outbound routes are not touched. An empty list with O(state=deleted) deletes them all, and with
+            O(state=overridden) deletes every outbound route the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - Outbound route name; identifies the route (extensions and IVRs refer to it by it).
+            type: str
+            required: true
+          outbound_cid:
+            description:
+              - Outbound caller ID of the route; empty leaves it to the trunk.
+            type: str
+          dial_patterns:
+            description:
+              - Dial patterns, compared in order; the complete list.
+            type: list
+            elements: dict
+            suboptions:
+              pattern:
+                description:
+                  - The pattern dialled numbers match, such as C(9X.) or C(NXXNXXXXXX).
+                type: str
+                required: true
+              strip:
+                description:
+                  - How many leading digits to strip (default 0).
+                type: int
+                default: 0
+              prepend:
+                description:
+                  - Digits to put in front of the number after stripping.
+                type: str
+          trunks:
+            description:
+              - 'Names of the trunks calls go out through, in failover order: compared in order.'
+            type: list
+            elements: str
+          extensions:
+            description:
+              - Extension numbers that may use the route; the complete list, compared as a set. Extension groups in the PBX's
+                list are kept as they are.
+            type: list
+            elements: str
+          departments:
+            description:
+              - Departments (by name, or by path such as C(Sales/EU)) whose extensions may use the route; the complete list,
+                compared as a set.
+            type: list
+            elements: str
+          pin_protect:
+            description:
+              - 'Ask callers for a PIN: C(disable) no, C(single_pin) C(pin), C(pin_list) one of the PINs of C(pin_list). When
+                the route is created without it, C(disable).'
+            type: str
+            choices:
+              - disable
+              - single_pin
+              - pin_list
+          pin:
+            description:
+              - The PIN for C(pin_protect=single_pin). The PBX reveals it, so with O(update_password=always) it is compared
+                without being shown and sent only when it differs; with the default O(update_password=on_create) it is sent
+                only when the route is created or starts asking for a single PIN (the PBX requires it then).
+            type: str
+          pin_list:
+            description:
+              - Name of the PIN list for C(pin_protect=pin_list) (see M(telephony.pbx.yeastar_pin_list)).
+            type: str
+          position:
+            description:
+              - 'The route''s place in the PBX''s list of outbound routes (1 is matched first). The OpenAPI reports it but
+                cannot set it: a new route goes last, so declare routes in order (a O(telephony.pbx.yeastar_config#module:config)
+                section creates them in the order given). Given, it is checked: a route elsewhere fails the task before any
+                write, naming where it is; move it in the web interface.'
+            type: int
       ivrs:
         description:
           - The IVRs, each with the options of the single-object module.
@@ -2176,6 +2428,93 @@ options:
               - Stop recording the call once it goes to the destination of an invalid key (API field C(allow_out_record_invalid);
                 the manual's words, although the name suggests the opposite).
             type: bool
+      inbound_routes:
+        description:
+          - The inbound routes, each with the options of the single-object module.
+          - 'Not given: the inbound routes are not touched. An empty list with O(state=deleted) deletes them all, and with
+            O(state=overridden) deletes every inbound route the PBX allows to delete.'
+        type: list
+        elements: dict
+        suboptions:
+          name:
+            description:
+              - Inbound route name; identifies the route.
+            type: str
+            required: true
+          alert_info:
+            description:
+              - Alert-Info keyword, so phones ring distinctively for calls of this route.
+            type: str
+          did_patterns:
+            description:
+              - 'Called numbers (DID patterns) the route takes, such as C(5503300) or C(55033XX); none: every DID. The complete
+                list, compared as a set.'
+            type: list
+            elements: str
+          cid_patterns:
+            description:
+              - 'Caller numbers (patterns) the route takes; none: every caller. The complete list, compared as a set.'
+            type: list
+            elements: str
+          trunks:
+            description:
+              - Names of the trunks whose calls the route takes; compared as a set. Required when the route is created.
+            type: list
+            elements: str
+          default_destination:
+            description:
+              - 'Where the route''s calls go, for example C({type: extension, number: ''1001''}), C({type: ring_group, number:
+                ''6300''}) or C({type: external_num, number: ''5551234'', prefix: ''9''}). Required when the route is created.'
+              - Business-hours and holiday destinations cannot be set through the OpenAPI (it reports them only in lists);
+                set them in the web interface.
+            type: dict
+            suboptions:
+              type:
+                description:
+                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
+                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number)
+                    with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and
+                    C(conference) take the API ID in C(value).
+                type: str
+                required: true
+                choices:
+                  - end_call
+                  - extension
+                  - ext_vm
+                  - ivr
+                  - ring_group
+                  - queue
+                  - group_vm
+                  - conference
+                  - external_num
+                  - play_greeting
+              number:
+                description:
+                  - Number of the extension, IVR, ring group or queue, or the external number.
+                type: str
+              prefix:
+                description:
+                  - For C(external_num), the dial prefix (of an outbound route).
+                type: str
+              prompt:
+                description:
+                  - For C(play_greeting) and C(play_prompt), the file name of the custom prompt.
+                type: str
+              repeat:
+                description:
+                  - How many times the prompt plays (1 to 5, default 1).
+                type: int
+              value:
+                description:
+                  - For types known by API ID, that ID.
+                type: str
+          position:
+            description:
+              - 'The route''s place in the PBX''s list of inbound routes (1 is matched first). The OpenAPI reports it but
+                cannot set it: a new route goes last, so declare routes in order (a O(telephony.pbx.yeastar_config#module:config)
+                section creates them in the order given). Given, it is checked: a route elsewhere fails the task before any
+                write, naming where it is; move it in the web interface.'
+            type: int
   state:
     description:
       - C(merged) creates the declared objects that are missing and updates the options given; options not given keep their

@@ -44,6 +44,8 @@ options:
       - wakeup_calls
       - company_contacts
       - phonebooks
+      - trunks
+      - inbound_routes
     choices:
       - system
       - capacity
@@ -61,6 +63,8 @@ options:
       - wakeup_calls
       - company_contacts
       - phonebooks
+      - trunks
+      - inbound_routes
       - live_calls
   extension_details:
     description:
@@ -215,11 +219,27 @@ live_calls:
         - outbound: {from: "2000", to: "5503301", trunk_name: carrier, channel_id: PJSIP/trunk-carrier-endpoint-0000008b,
                      member_status: ANSWER, call_path: ""}
 outbound_routes:
-  description: The outbound routes (IDs and the names O(telephony.pbx.yeastar_extension#module:outbound_routes) takes).
+  description:
+    - Every outbound route with its details (dial patterns, trunks, members, position), read in list pages and query
+      batches of 100; the names are those O(telephony.pbx.yeastar_extension#module:outbound_routes) takes.
+    - The single PIN is masked.
   returned: when O(gather) contains C(outbound_routes)
   type: list
   elements: dict
-  sample: [{id: 1, name: Local}]
+  sample: [{id: 1, name: Local, pos: 1, dial_pattern_list: [{pattern: 9X., strip: 1}], trunk_list: [{id: 8, name: Carrier}]}]
+trunks:
+  description: Every SIP trunk with its details, read in list pages and query batches of 100; the passwords masked.
+  returned: when O(gather) contains C(trunks)
+  type: list
+  elements: dict
+  sample: [{id: 8, name: Carrier, type: register, hostname: sip.carrier.example.com, port: 5060, password: "********"}]
+inbound_routes:
+  description: Every inbound route with its details (patterns, trunks, default destination, position), read in list pages and
+    query batches of 100.
+  returned: when O(gather) contains C(inbound_routes)
+  type: list
+  elements: dict
+  sample: [{id: 6, name: Main number, pos: 1, trunk_list: [{id: 8, name: Carrier}], def_dest: extension, def_dest_value: "12"}]
 api_requests:
   description: The API requests of this task.
   returned: always
@@ -243,6 +263,11 @@ from ansible_collections.telephony.pbx.plugins.module_utils.engine import mask_s
 from ansible_collections.telephony.pbx.plugins.module_utils.module import run_module
 from ansible_collections.telephony.pbx.plugins.module_utils.spec import Field
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar import YeastarClient
+from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity import (
+    InboundRouteAdapter,
+    OutboundRouteAdapter,
+    TrunkAdapter,
+)
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_ivrs import IVR
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_pin_lists import PIN_LIST
 from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_resources import EXTENSION
@@ -270,6 +295,11 @@ def read_departments(module, client):
             for n in sorted(client.lookup("department").nodes.values(), key=lambda n: n["path"])]
 
 
+def every(adapter_class):
+    """Every object of a kind as its adapter reads it (list pages, then query batches of 100), secrets masked."""
+    return lambda module, client: [mask_secrets(adapter_class.spec, item) for item in adapter_class(client).list()]
+
+
 def id_name_pairs(table):
     return [dict(id=ident, name=name) for ident, name in sorted(table.by_id.items())]
 
@@ -292,7 +322,7 @@ READERS = {
     "extensions": read_extensions,
     "departments": read_departments,
     "roles": lambda module, client: id_name_pairs(client.lookup("role")),
-    "outbound_routes": lambda module, client: id_name_pairs(client.lookup("outbound_route")),
+    "outbound_routes": every(OutboundRouteAdapter),
     "ring_groups": lambda module, client: client.query(
         "ringgroup/query", [group["id"] for group in client.pages("ringgroup/list")]),
     "queues": lambda module, client: client.query(
@@ -308,6 +338,8 @@ READERS = {
         "company_contact/query", [contact["id"] for contact in client.pages("company_contact/list")]),
     "phonebooks": lambda module, client: client.query(
         "phonebook/query", [phonebook["id"] for phonebook in client.pages("phonebook/list")]),
+    "trunks": every(TrunkAdapter),
+    "inbound_routes": every(InboundRouteAdapter),
 }
 READERS["live_calls"] = lambda module, client: client.read("call/query").get("data") or []
 SUBSETS = list(READERS)

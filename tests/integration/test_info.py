@@ -37,4 +37,5 @@ def test_outbound_routes_and_one_subset(workspace, pbx):
     result = run.results("info")
     assert sorted(r["name"] for r in result["outbound_routes"]) == ["International", "Local"]
     assert "extensions" not in result and "system" not in result
-    assert result["api_requests"]["sent"] == ["GET outbound_route/list"]
+    assert result["api_requests"]["sent"] == ["GET outbound_route/list", "GET outbound_route/query"]
+    assert [r["pos"] for r in sorted(result["outbound_routes"], key=lambda r: r["name"])] == [2, 1], "with details"

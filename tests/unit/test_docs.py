@@ -63,8 +63,10 @@ def test_every_module_is_covered():
         "yeastar_department",
         "yeastar_extension",
         "yeastar_hotel_guest",
+        "yeastar_inbound_route",
         "yeastar_info",
         "yeastar_ivr",
+        "yeastar_outbound_route",
         "yeastar_phonebook",
         "yeastar_pin_list",
         "yeastar_queue",
@@ -72,6 +74,7 @@ def test_every_module_is_covered():
         "yeastar_queue_pause_reasons",
         "yeastar_recording",
         "yeastar_ring_group",
+        "yeastar_trunk",
         "yeastar_wakeup_call",
     ]
 
