@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import secrets
 from dataclasses import replace
 from typing import Any
@@ -337,7 +338,8 @@ def _schema(pbx: Instance, base: dict[str, Rule], creating: bool) -> dict[str, R
 def create_extension(pbx: Instance, params: dict) -> int:
     params = _normalise_presence(params)
     require_valid(params, _schema(pbx, CREATE, creating=True))
-    template = {**DEFAULTS, "presence_list": [default_presence(s) for s in STATUSES],
+    # A deep copy: list defaults (route permissions, departments) are changed in place later.
+    template = {**copy.deepcopy(DEFAULTS), "presence_list": [default_presence(s) for s in STATUSES],
                 "caller_id": params["number"], "vm_pin": f"{secrets.randbelow(10000):04d}"}
     merged = _apply(pbx, params, template, creating=True)
     if len(pbx.data.extensions) >= pbx.config.extension_capacity:

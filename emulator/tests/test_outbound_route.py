@@ -154,3 +154,12 @@ def test_pin_list_in_use(authed):
     assert authed.get("pin_list/delete", id=seeded["pin_lists"][0])["errcode"] == 70091
     authed.post("outbound_route/update", {"id": seeded["outbound_routes"][0], "pin_protect": "disable"})
     assert authed.get("pin_list/delete", id=seeded["pin_lists"][0])["errcode"] == 0
+
+
+def test_a_route_member_does_not_leak_into_extensions_created_later(authed):
+    """Extensions created without a permission must not share one default list that a route then fills."""
+    first = authed.post("extension/create", extension_body("1000"))["id"]
+    rid = create(authed, "r", ext_list=[{"id": first, "type": "extension"}])["id"]
+    later = authed.post("extension/create", extension_body("1001"))["id"]
+    assert authed.get("extension/get", id=first)["data"]["outbound_route_permission"] == [rid]
+    assert authed.get("extension/get", id=later)["data"]["outbound_route_permission"] == []
