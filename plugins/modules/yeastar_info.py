@@ -60,12 +60,12 @@ options:
       - pin_lists
       - queue_status
       - parked_calls
+      - live_calls
       - wakeup_calls
       - company_contacts
       - phonebooks
       - trunks
       - inbound_routes
-      - live_calls
   extension_details:
     description:
       - Also read every extension's full settings with C(extension/query), in batches of 100.
@@ -333,6 +333,7 @@ READERS = {
     "pin_lists": lambda module, client: [mask_secrets(PIN_LIST, item) for item in client.pages("pin_list/list")],
     "queue_status": read_queue_status,
     "parked_calls": lambda module, client: client.read("call/park_status").get("data") or [],
+    "live_calls": lambda module, client: client.read("call/query").get("data") or [],
     "wakeup_calls": read_wakeup_calls,
     "company_contacts": lambda module, client: client.query(
         "company_contact/query", [contact["id"] for contact in client.pages("company_contact/list")]),
@@ -341,7 +342,6 @@ READERS = {
     "trunks": every(TrunkAdapter),
     "inbound_routes": every(InboundRouteAdapter),
 }
-READERS["live_calls"] = lambda module, client: client.read("call/query").get("data") or []
 SUBSETS = list(READERS)
 # What changes from second to second is read only when asked for.
 ON_REQUEST = ("queue_status", "parked_calls", "live_calls")
