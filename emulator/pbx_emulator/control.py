@@ -92,30 +92,45 @@ def _seed_names(c: ControlCall) -> None:
         target.extend(n for n in names if n not in target)
 
 
+def create_each(c: ControlCall, steps: Any, refusal: type[Exception]) -> dict:
+    """Create the seed body's objects in the order of `steps` ((key, create) pairs) through the API's own
+    validation; an object the API refuses (`refusal`) is a BadRequest naming it."""
+    created: dict[str, list] = {}
+    for key, create in steps:
+        items = c.body.get(key) or []
+        if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+            raise BadRequest(f"{key} must be a list of objects")
+        created[key] = []
+        for index, item in enumerate(items):
+            try:
+                created[key].append(create(c.pbx, dict(item)))
+            except refusal as error:
+                raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
+    return created
+
+
+def all_or_nothing(c: ControlCall, work: Callable[[], Any]) -> Any:
+    """Run a seed; a BadRequest puts the instance's data back as it was."""
+    backup = copy.deepcopy(c.pbx.data)
+    try:
+        return work()
+    except BadRequest:
+        c.pbx.data = backup
+        raise
+
+
 def seed(c: ControlCall) -> dict:
     """Create objects through the API's own validation, all or nothing."""
     unknown = set(c.body) - {key for key, _ in SEED_STEPS} - set(SEED_NAMES) - set(SEED_COUNTS)
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
-    backup = copy.deepcopy(c.pbx.data)
-    created: dict[str, list[int]] = {}
-    try:
+
+    def work() -> dict:
         _seed_names(c)
-        for key, create in SEED_STEPS:
-            items = c.body.get(key) or []
-            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-                raise BadRequest(f"{key} must be a list of objects")
-            created[key] = []
-            for index, item in enumerate(items):
-                try:
-                    created[key].append(create(c.pbx, dict(item)))
-                except ApiError as error:
-                    raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
+        created = create_each(c, SEED_STEPS, ApiError)
         _seed_counts(c)
-    except BadRequest:
-        c.pbx.data = backup
-        raise
-    return created
+        return created
+    return all_or_nothing(c, work)
 
 
 def counters(c: ControlCall) -> dict:

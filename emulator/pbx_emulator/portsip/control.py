@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import copy
 
-from ..control import BadRequest, ControlCall
+from ..control import BadRequest, ControlCall, all_or_nothing
 from .data import Account
 from .errors import PortsipError
 from .ring_groups import checked_agents, create_group
@@ -38,24 +38,22 @@ def seed(c: ControlCall) -> dict:
     unknown = set(c.body) - set(SEED_KEYS)
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
-    backup = copy.deepcopy(c.pbx.data)
     steps = {"accounts": _seed_accounts,
              "users": lambda c, items: [create_user(c.pbx, dict(i)) for i in items],
              "ring_groups": _seed_groups}
-    created = {}
-    try:
+
+    def work() -> dict:
+        created = {}
         for key in SEED_KEYS:
             items = c.body.get(key) or []
             if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
                 raise BadRequest(f"{key} must be a list of objects")
-            created[key] = steps[key](c, items)
-    except PortsipError as error:
-        c.pbx.data = backup
-        raise BadRequest(f"{key} rejected", response=error.body()) from None
-    except BadRequest:
-        c.pbx.data = backup
-        raise
-    return created
+            try:
+                created[key] = steps[key](c, items)
+            except PortsipError as error:
+                raise BadRequest(f"{key} rejected", response=error.body()) from None
+        return created
+    return all_or_nothing(c, work)
 
 
 def state(c: ControlCall) -> dict:

@@ -59,23 +59,7 @@ def seed(c: ControlCall) -> dict:
     unknown = set(c.body) - {key for key, _ in SEED_STEPS}
     if unknown:
         raise BadRequest(f"unknown seed keys: {sorted(unknown)}")
-    backup = copy.deepcopy(c.pbx.data)
-    created: dict[str, list[str]] = {}
-    try:
-        for key, create in SEED_STEPS:
-            items = c.body.get(key) or []
-            if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-                raise BadRequest(f"{key} must be a list of objects")
-            created[key] = []
-            for index, item in enumerate(items):
-                try:
-                    created[key].append(create(c.pbx, dict(item)))
-                except ApiError as error:
-                    raise BadRequest(f"{key}[{index}] rejected", response=error.body()) from None
-    except BadRequest:
-        c.pbx.data = backup
-        raise
-    return created
+    return core.all_or_nothing(c, lambda: core.create_each(c, SEED_STEPS, ApiError))
 
 
 def state(c: ControlCall) -> dict:
