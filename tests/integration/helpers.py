@@ -1,5 +1,7 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import calendar
+
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
 
@@ -27,3 +29,14 @@ def extension(name="extension", **args):
 
 def stored_extensions(emulator):
     return dict((e["number"], e) for e in emulator.state()["extensions"])
+
+
+CALLS_START = calendar.timegm((2026, 3, 2, 0, 0, 0))
+
+
+def seed_calls(pbx, count, numbers=("1001", "1002", "1003")):
+    pbx.seed(extensions=[{
+        "type": "SIP", "number": n, "first_name": "Agent", "last_name": n, "user_password": "Seed-Passw0rd",
+        "reg_name": n, "reg_password": "Seed-Passw0rd", "presence_status": "available",
+        "organization_list": [{"value": "1"}]} for n in numbers])
+    return pbx.control("calls/generate", {"count": count, "seed": 3, "start": CALLS_START, "days": 3})

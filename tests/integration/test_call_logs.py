@@ -1,21 +1,10 @@
 """yeastar_cdr_info and yeastar_recording: every page, filters in the PBX's format, downloads that land on the
 controller once."""
 
-import calendar
 import hashlib
 import pathlib
 
-from helpers import play, task
-
-START = calendar.timegm((2026, 3, 2, 0, 0, 0))
-
-
-def seed_calls(pbx, count, numbers=("1001", "1002", "1003")):
-    pbx.seed(extensions=[{
-        "type": "SIP", "number": n, "first_name": "Agent", "last_name": n, "user_password": "Seed-Passw0rd",
-        "reg_name": n, "reg_password": "Seed-Passw0rd", "presence_status": "available",
-        "organization_list": [{"value": "1"}]} for n in numbers])
-    return pbx.control("calls/generate", {"count": count, "seed": 3, "start": START, "days": 3})
+from helpers import play, seed_calls, task
 
 
 def sha256(path):
