@@ -1,5 +1,9 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pbxlab import ROOT
+
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
 
@@ -27,3 +31,18 @@ def extension(name="extension", **args):
 
 def stored_extensions(emulator):
     return dict((e["number"], e) for e in emulator.state()["extensions"])
+
+
+def awx_injection(vendor, **inputs):
+    """What AWX injects for a credential of extensions/awx/credential_types/<vendor>.yml with these inputs (the
+    fields' defaults filled in): every injector template rendered with Jinja in a sandbox, the input names as its
+    variables. Returns (environment variables, extra vars)."""
+    kind = yaml.safe_load((ROOT / "extensions" / "awx" / "credential_types" / ("%s.yml" % vendor)).read_text())
+    values = dict((field["id"], field["default"]) for field in kind["inputs"]["fields"] if "default" in field)
+    values.update(inputs)
+    sandbox = ImmutableSandboxedEnvironment()
+
+    def render(templates):
+        return dict((name, sandbox.from_string(template).render(**values)) for name, template in templates.items())
+
+    return render(kind["injectors"].get("env", {})), render(kind["injectors"].get("extra_vars", {}))
