@@ -2,6 +2,10 @@
 
 import calendar
 
+import yaml
+from jinja2.sandbox import ImmutableSandboxedEnvironment
+from pbxlab import ROOT
+
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
 
@@ -40,3 +44,18 @@ def seed_calls(pbx, count, numbers=("1001", "1002", "1003")):
         "reg_name": n, "reg_password": "Seed-Passw0rd", "presence_status": "available",
         "organization_list": [{"value": "1"}]} for n in numbers])
     return pbx.control("calls/generate", {"count": count, "seed": 3, "start": CALLS_START, "days": 3})
+
+
+def awx_injection(vendor, **inputs):
+    """What AWX injects for a credential of extensions/awx/credential_types/<vendor>.yml with these inputs (the
+    fields' defaults filled in): every injector template rendered with Jinja in a sandbox, the input names as its
+    variables. Returns (environment variables, extra vars)."""
+    kind = yaml.safe_load((ROOT / "extensions" / "awx" / "credential_types" / ("%s.yml" % vendor)).read_text())
+    values = dict((field["id"], field["default"]) for field in kind["inputs"]["fields"] if "default" in field)
+    values.update(inputs)
+    sandbox = ImmutableSandboxedEnvironment()
+
+    def render(templates):
+        return dict((name, sandbox.from_string(template).render(**values)) for name, template in templates.items())
+
+    return render(kind["injectors"].get("env", {})), render(kind["injectors"].get("extra_vars", {}))
