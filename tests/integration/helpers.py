@@ -1,5 +1,9 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import subprocess
+
+from pbxlab import BIN, ROOT
+
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
 
@@ -27,3 +31,10 @@ def extension(name="extension", **args):
 
 def stored_extensions(emulator):
     return dict((e["number"], e) for e in emulator.state()["extensions"])
+
+
+def build_artifact(output):
+    """Build the collection artifact (ansible-galaxy collection build, as `make build` does) into `output`."""
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(output), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(output.glob("telephony-pbx-*.tar.gz"))
