@@ -11,7 +11,7 @@ from pbxlab import BIN
 # Files of the repository that only its developers use: they must not ship.
 DEVELOPMENT_ONLY = ("emulator", "tests", "tools", "benchmarks", "build", ".ci", ".venv", "Makefile", ".gitignore",
                     ".ansible-lint", "requirements-dev.txt", "execution-environment.yml", "changelogs/fragments",
-                    "docs/emulator.md")
+                    "docs/emulator.md", "docs/architecture.md")
 # What the collection's users and ansible-builder need from the artifact besides plugins, roles and playbooks.
 SHIPPED = ("README.md", "LICENSE", "meta/runtime.yml", "meta/execution-environment.yml", "requirements.txt",
            "extensions/awx/install_credential_types.yml", "extensions/awx/credential_types/yeastar.yml",
