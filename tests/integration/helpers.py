@@ -1,6 +1,8 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import json
 import subprocess
+import urllib.request
 
 from pbxlab import BIN, ROOT
 
@@ -38,3 +40,12 @@ def build_artifact(output):
     subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(output), str(ROOT)],
                    check=True, capture_output=True)
     return next(output.glob("telephony-pbx-*.tar.gz"))
+
+
+def vendor_api(emulator, method, path, body=None, token=None):
+    """One request straight to the emulator's vendor API (token as the `token` query parameter), its JSON answer."""
+    request = urllib.request.Request(emulator.base_url + path + ("?token=" + token if token else ""), method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())

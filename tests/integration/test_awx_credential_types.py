@@ -9,11 +9,10 @@ import ast
 import json
 import shutil
 import subprocess
-import urllib.request
 
 import pytest
 import yaml
-from helpers import play, task
+from helpers import play, task, vendor_api
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from pbxlab import BIN, CLIENT_ID, CLIENT_SECRET, ROOT, Emulator, Workspace
 
@@ -125,8 +124,8 @@ def test_the_telecomx_credential_runs_a_job_with_a_login(telecomx_emulator, tmp_
 
 def test_the_telecomx_credential_runs_a_job_with_a_machine_token_alone(telecomx_emulator, tmp_path):
     workspace = vendor_workspace(telecomx_emulator, "telecomx", tmp_path)
-    login = api_call(telecomx_emulator, "POST", "/auth/login", {"username": CLIENT_ID, "password": CLIENT_SECRET})
-    token = api_call(telecomx_emulator, "POST", "/employee/%s/token" % login["employee"], {}, token=login["token"])["token"]
+    login = vendor_api(telecomx_emulator, "POST", "/auth/login", {"username": CLIENT_ID, "password": CLIENT_SECRET})
+    token = vendor_api(telecomx_emulator, "POST", "/employee/%s/token" % login["employee"], {}, token=login["token"])["token"]
     telecomx_emulator.reset_counters()
     run = run_with_credential(workspace, play(task("gone", "telephony.pbx.telecomx_group", name="Support",
                                                    state="absent")),
@@ -135,13 +134,6 @@ def test_the_telecomx_credential_runs_a_job_with_a_machine_token_alone(telecomx_
     assert "POST auth/login" not in telecomx_emulator.counters()["by_method_endpoint"]
     assert token not in run.output
     workspace.cleanup()
-
-
-def api_call(emulator, method, path, body, token=None):
-    request = urllib.request.Request(emulator.base_url + path + ("?token=" + token if token else ""), method=method,
-                                     data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 # awx.awx is not installable here (it is not in the `ansible` package, and Galaxy is out of reach). This STAND-IN,
