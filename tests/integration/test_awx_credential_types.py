@@ -7,6 +7,7 @@ which must be the ones the httpapi plugin reads."""
 
 import ast
 import json
+import os
 import shutil
 import subprocess
 
@@ -165,8 +166,8 @@ def stand_in_awx(tmp_path):
 
 
 def install_playbook(collections_path, *args):
-    env = {"ANSIBLE_COLLECTIONS_PATH": collections_path, "ANSIBLE_STDOUT_CALLBACK": "ansible.posix.json",
-           "ANSIBLE_NOCOLOR": "1", "PATH": "%s:/usr/bin:/bin" % BIN}
+    env = dict(os.environ, ANSIBLE_COLLECTIONS_PATH=collections_path, ANSIBLE_STDOUT_CALLBACK="ansible.posix.json",
+               ANSIBLE_NOCOLOR="1", ANSIBLE_PYTHON_INTERPRETER=str(BIN / "python"))
     return subprocess.run([str(BIN / "ansible-playbook"), "-i", "localhost,", str(PLAYBOOK), *args],
                           env=env, capture_output=True, text=True, timeout=300)
 
