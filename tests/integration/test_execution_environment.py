@@ -26,7 +26,7 @@ def test_create_writes_a_context_holding_the_collection(tmp_path):
 
     context = tmp_path / "context"
     created = subprocess.run([str(BIN / "ansible-builder"), "create", "--file", str(definition), "--context", str(context),
-                              "--output-filename", "Containerfile"], capture_output=True, text=True)
+                              "--output-filename", "Containerfile"], capture_output=True, text=True, check=False)
     assert created.returncode == 0, created.stdout + created.stderr
 
     shipped = context / "_build" / "collections" / artifact.name
@@ -61,6 +61,6 @@ def test_collection_requirements_are_what_ansible_builder_reads(tmp_path):
                     str(build_artifact(tmp_path))], check=True, capture_output=True)
     written = tmp_path / "requirements.txt"
     introspect = subprocess.run([str(BIN / "ansible-builder"), "introspect", str(collections), "--write-pip", str(written)],
-                                capture_output=True, text=True)
+                                capture_output=True, text=True, check=False)
     assert introspect.returncode == 0, introspect.stderr
     assert written.read_text().splitlines() == ["aiohttp>=3.8  # from collection telephony.pbx"]
