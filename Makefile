@@ -19,7 +19,7 @@ REFRESH_TOKEN_TTL ?= 86400
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: all venv emulator fleet demo test unit integration lint sanity docs docs-check changelog-lint build benchmark bench test-oldest clean
+.PHONY: all venv emulator fleet demo test unit integration lint sanity docs docs-check changelog-lint build ee-context benchmark bench test-oldest clean
 
 all: test
 
@@ -63,7 +63,7 @@ integration: venv
 	$(BIN)/python -m pytest -q -n 2 tests/integration
 
 lint: venv
-	$(BIN)/ansible-lint --profile production --offline playbooks $(wildcard roles/*)
+	$(BIN)/ansible-lint --profile production --offline playbooks $(wildcard roles/*) extensions/awx/install_credential_types.yml
 
 sanity: venv
 	$(BIN)/python tools/sanity.py
@@ -88,6 +88,12 @@ bench: venv
 
 build: venv
 	$(BIN)/ansible-galaxy collection build --force --output-path build
+
+# The execution environment's build context (execution-environment.yml, docs/execution-environment.md) in build/ee,
+# offline. Build the image from it with podman or docker: `ansible-builder build --file execution-environment.yml
+# --context build/ee --tag telephony-pbx-ee` (needs Galaxy for ansible.netcommon).
+ee-context: build
+	$(BIN)/ansible-builder create --file execution-environment.yml --context build/ee --output-filename Containerfile
 
 clean:
 	rm -rf build $(VENV)

@@ -1,10 +1,13 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
 import calendar
+import json
+import subprocess
+import urllib.request
 
 import yaml
 from jinja2.sandbox import ImmutableSandboxedEnvironment
-from pbxlab import ROOT
+from pbxlab import BIN, ROOT
 
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
@@ -59,3 +62,19 @@ def awx_injection(vendor, **inputs):
         return dict((name, sandbox.from_string(template).render(**values)) for name, template in templates.items())
 
     return render(kind["injectors"].get("env", {})), render(kind["injectors"].get("extra_vars", {}))
+
+
+def build_artifact(output):
+    """Build the collection artifact (ansible-galaxy collection build, as `make build` does) into `output`."""
+    subprocess.run([str(BIN / "ansible-galaxy"), "collection", "build", "--force", "--output-path", str(output), str(ROOT)],
+                   check=True, capture_output=True)
+    return next(output.glob("telephony-pbx-*.tar.gz"))
+
+
+def vendor_api(emulator, method, path, body=None, token=None):
+    """One request straight to the emulator's vendor API (token as the `token` query parameter), its JSON answer."""
+    request = urllib.request.Request(emulator.base_url + path + ("?token=" + token if token else ""), method=method,
+                                     data=None if body is None else json.dumps(body).encode(),
+                                     headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return json.loads(response.read())

@@ -3,13 +3,11 @@ create, update, idempotent re-run, check mode, diff, delete, token expiry mid-pl
 refused delete, machine-to-machine token, and no logout."""
 
 import ast
-import json
-import urllib.request
 
 import pytest
 import yaml
 
-from helpers import play, task
+from helpers import play, task, vendor_api as api
 from pbxlab import CLIENT_ID, CLIENT_SECRET, ROOT, Emulator, Workspace
 
 MODULE = "telephony.pbx.telecomx_group"
@@ -51,14 +49,6 @@ def stored(emulator):
     numbers = dict((e["_id"], e["number"]) for e in state["extensions"])
     return dict((g["name"], dict(g, members=[numbers[i] for i in g["members"]],
                                  controllers=[numbers[i] for i in g["controllers"]])) for g in state["groups"])
-
-
-def api(emulator, method, path, body=None, token=None):
-    request = urllib.request.Request(emulator.base_url + path + ("?token=" + token if token else ""), method=method,
-                                     data=None if body is None else json.dumps(body).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
 
 
 def endpoint_counts(emulator):
