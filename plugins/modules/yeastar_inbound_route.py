@@ -14,9 +14,13 @@ version_added: 0.1.0
 author: telephony.pbx maintainers (@telephony-pbx)
 description:
   - Creates, updates and deletes inbound routes through the Yeastar P-Series OpenAPI v1.0, with the trunks whose
-    calls the route takes, DID and caller ID patterns, the default destination and the distinctive ring.
-  - The route is identified by O(name). Only the options given are compared and sent; O(trunks), O(did_patterns)
-    and O(cid_patterns) are compared as sets.
+    calls the route takes, how it matches the called number and the caller, the default destination and the
+    distinctive ring.
+  - The route is identified by O(name). Only the options given are compared and sent; O(trunks), O(did_patterns),
+    O(did_extensions), O(cid_patterns) and O(cid_phonebooks) are compared as sets.
+  - The called number matches one of four ways (DID patterns, a pattern naming the extension, a DID range mapped
+    onto an extension range, DIDs each mapped to an extension) and the caller one of two (patterns, phonebooks).
+    The options given choose the way, and the module sends the API's C(did_option) and C(cid_option) with them.
   - The same options make the C(inbound_routes) section of M(telephony.pbx.yeastar_config).
 extends_documentation_fragment:
   - telephony.pbx.attributes
@@ -24,8 +28,8 @@ extends_documentation_fragment:
 notes:
   - The OpenAPI reports a route's place in the list but cannot change it; a new route goes last. O(position)
     checks it.
-  - Business-hours, outside-hours and holiday destinations, DID ranges and patterns mapped to extensions, and caller
-    matching by phonebook are not managed (the OpenAPI cannot set the first; the others are left for later).
+  - Time-based routing (business-hours, outside-hours and holiday destinations) is read only, see
+    O(time_based_routing). The OpenAPI reports it in route lists and cannot set it; set it in the web interface.
   - C(docs/connectivity.md) in the collection says which lists are compared in order and which as sets.
 seealso:
   - module: telephony.pbx.yeastar_trunk
@@ -229,10 +233,36 @@ EXAMPLES = r"""
       type: extension
       number: "1000"
 
-- name: Remove the route
+- name: Calls to 5503301-5503310 ring extensions 1000-1009, one to one
   telephony.pbx.yeastar_inbound_route:
-    name: Main number
+    name: Direct dial
+    trunks: [Carrier]
+    did_range_start: "5503301"
+    did_range_end: "5503310"
+    default_destination:
+      type: range_to_ext
+      range: 1000-1009
+
+- name: Suppliers' contacts
+  telephony.pbx.yeastar_phonebook:
+    name: Suppliers
+
+- name: Suppliers calling 5503320 ring reception
+  telephony.pbx.yeastar_inbound_route:
+    name: Suppliers line
+    trunks: [Carrier]
+    did_extensions:
+      - did: "5503320"
+        extension: "1000"
+    cid_phonebooks: [Suppliers]
+    default_destination:
+      type: pattern_to_ext_list
+
+- name: Remove the routes
+  telephony.pbx.yeastar_inbound_route:
+    name: "{{ item }}"
     state: absent
+  loop: [Main number, Direct dial, Suppliers line]
 """
 
 RETURN = r"""
