@@ -551,9 +551,9 @@ EXTRA_KEYS = {"number": ("prefix",), "prompt": ("repeat",)}
 
 
 def _members(extensions, groups):
-    """A destination's extensions (ids) and extension groups (API IDs) as one set."""
-    return tuple(sorted(("extension", ident) for ident in extensions)) + \
-        tuple(sorted(("ext_group", ident) for ident in groups))
+    """A destination's extensions (ids; placeholders in check mode) and extension groups (API IDs) as one set."""
+    return tuple(sorted([("extension", ident) for ident in extensions] + [("ext_group", ident) for ident in groups],
+                        key=lambda member: (member[0] != "extension", str(member[1]))))
 
 
 def destination_problem(kinds, named=()):

@@ -558,8 +558,9 @@ class InboundRouteAdapter(RouteAdapter):
     def with_matching_options(self, payload, current):
         """The payload with the matching options that make the PBX use what it sends (no did_option or
         cid_option for an empty pattern list: the PBX requires patterns with `patterns`)."""
+        have = None if current is None else dict((option, current.get(option) or "patterns") for option, _ in MATCHING)
         for key, option, mode in self.WIRE_MODES:
-            if payload.get(key) and (current or {}).get(option, "patterns" if current else None) != mode:
+            if payload.get(key) and (have is None or have[option] != mode):
                 payload[option] = mode
         return payload
 
