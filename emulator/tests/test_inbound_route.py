@@ -213,3 +213,25 @@ def test_valueless_destination_clears_the_value(authed, world):
     # a new destination needs its own value
     reply = authed.post("inbound_route/update", {"id": rid, "def_dest": "ivr"})
     assert ("def_dest_value", "required") in fields(reply)
+
+
+def test_seeded_time_condition_and_references_of_the_matching_modes(authed, world):
+    """What the collection reads but never writes (time conditions, seeded) and the references of each way of
+    matching: the outbound route of an outroute destination, the extensions of a DID-to-extension list, the
+    phonebooks of caller matching."""
+    book = authed.post("phonebook/create", {"name": "Suppliers"})["id"]
+    seeded = authed.control("POST", "seed", {"inbound_routes": [{
+        "name": "timed", "trunk_list": [{"id": world["trunks"][0]}], "def_dest": "outroute",
+        "def_dest_value": str(world["outbound_routes"]), "did_option": "pattern_to_ext_list",
+        "did_pattern_to_ext_list": [{"did_pattern": "5503320", "did_pattern_to_ext": str(world["extensions"])}],
+        "cid_option": "phonebook", "cid_to_phonebook": [book], "time_condition": "global",
+        "holidays_hours_destination": "play_greeting", "holidays_hours_destination_value": "Closed.wav"}]})
+    item = authed.get("inbound_route/search", search_value="timed")["data"][0]
+    assert (item["time_condition"], item["holidays_hours_destination_value"], item["default_desination_value"]) == \
+        ("global", "Closed.wav", "to-mobile")
+    for endpoint, ident in (("outbound_route/delete", world["outbound_routes"]), ("phonebook/delete", book),
+                            ("extension/delete", world["extensions"])):
+        reply = authed.get(endpoint, id=ident)
+        assert reply["errcode"] == 70091 and "inbound_route timed" in reply["submsg"], (endpoint, reply)
+    authed.get("inbound_route/delete", id=seeded["inbound_routes"][0])
+    assert authed.get("phonebook/delete", id=book)["errcode"] == 0

@@ -440,27 +440,37 @@ class RecordList(Scalar):
 
 
 class Destination(Scalar):
-    """Where a call goes, one option {type, number | prompt | value, prefix | repeat} standing for the API's
-    three keys: the type (`field.api`), a prefix and a value. `kinds` says what each type's value is: a
-    reference kind (an object known by its number, an id on the wire), "number" (a dialled number, with a dial
-    prefix), "prompt" (a prompt file, played `repeat` times), "raw" (an id of something the collection does not
+    """Where a call goes, one option {type, number | name | prompt | range | value, prefix | repeat} standing for
+    the API's three keys: the type (`field.api`), a prefix and a value. `kinds` says what each type's value is: a
+    reference kind (an object known by its number, or by its name when the kind is in `named`; an id on the
+    wire), "number" (a dialled number, with a dial prefix), "prompt" (a prompt file, played `repeat` times),
+    "range" (a range of extension numbers, sent as written), "members" (extensions by number and extension groups
+    by API ID, in the API's separate list `members_key`), "raw" (an id of something the collection does not
     manage) or None (nothing). `unset`, when given, is the option type that stands for the API's empty type (a
     destination not configured, such as an IVR key nobody set): it reads as that type and is sent as ""."""
 
-    def __init__(self, kinds, prefix_key, value_key, unset=None):
+    def __init__(self, kinds, prefix_key, value_key, unset=None, members_key=None, named=()):
         self.kinds = kinds
         self.prefix_key = prefix_key
         self.value_key = value_key
         self.unset = unset
+        self.members_key = members_key
+        self.named = named
         self.empty = (unset, None, "") if unset else None
 
     def read(self, field, current):
         if current.get(field.api) in (None, ""):
             return None
-        return {"type": current[field.api], "prefix": current.get(self.prefix_key), "value": current.get(self.value_key)}
+        read = {"type": current[field.api], "prefix": current.get(self.prefix_key), "value": current.get(self.value_key)}
+        if self.members_key:
+            read["members"] = current.get(self.members_key)
+        return read
 
     def payload(self, field, canonical, current):
         kind, target, prefix = canonical
+        if self.kinds.get(kind) == "members":
+            return {field.api: kind, self.prefix_key: "", self.value_key: "",
+                    self.members_key: [{"value": str(ident), "type": member_type} for member_type, ident in target]}
         return {field.api: "" if kind == self.unset else kind, self.prefix_key: prefix,
                 self.value_key: "" if target is None else str(target)}
 
@@ -471,18 +481,31 @@ class Destination(Scalar):
             return (kind, value["number"], value.get("prefix") or "")
         if what == "prompt":
             return (kind, value["prompt"], str(value.get("repeat") or 1))
-        if what == "raw":
-            return (kind, value["value"], "")
+        if what in ("raw", "range"):
+            return (kind, value[TARGET_KEYS[what][0]], "")
+        if what == "members":
+            numbers = value.get("extensions") or []
+            extensions = resolve("extension", numbers, "%s.extensions" % field.name) if numbers else []
+            groups = [str(group) for group in value.get("extension_groups") or []]
+            return (kind, _members(extensions, groups), "")
         if what is None:
             return (kind, None, "")
-        return (kind, resolve(what, [value["number"]], "%s.number" % field.name)[0], "")
+        key = self.target_key(what)
+        return (kind, resolve(what, [value[key]], "%s.%s" % (field.name, key))[0], "")
+
+    def target_key(self, what):
+        return "name" if what in self.named else "number"
 
     def from_api(self, field, value):
         kind = value["type"]
         what = self.kinds.get(kind)
+        if what == "members":
+            items = [item for item in value.get("members") or [] if item.get("value") not in (None, "")]
+            return (kind, _members([int(item["value"]) for item in items if item.get("type", "extension") == "extension"],
+                                   [str(item["value"]) for item in items if item.get("type") == "ext_group"]), "")
         target = value.get("value")
         target = None if target in (None, "") or what is None else \
-            int(target) if what not in ("number", "prompt", "raw") and str(target).isdigit() else str(target)
+            int(target) if what not in ("number", "prompt", "raw", "range") and str(target).isdigit() else str(target)
         prefix = "" if what not in ("number", "prompt") else str(value.get("prefix") or ("1" if what == "prompt" else ""))
         return (kind, target, prefix)
 
@@ -497,10 +520,17 @@ class Destination(Scalar):
             shown.update(number=target, **({"prefix": prefix} if prefix else {}))
         elif what == "prompt":
             shown.update(prompt=target, **({"repeat": int(prefix)} if prefix not in ("", "1") else {}))
-        elif what == "raw":
-            shown["value"] = target
+        elif what in ("raw", "range"):
+            shown[TARGET_KEYS[what][0]] = target
+        elif what == "members":
+            extensions = [ident for member_type, ident in target if member_type == "extension"]
+            groups = [ident for member_type, ident in target if member_type == "ext_group"]
+            if extensions:
+                shown["extensions"] = sorted(names("extension", extensions))
+            if groups:
+                shown["extension_groups"] = groups
         elif what is not None and target is not None:
-            shown["number"] = names(what, [target])[0]
+            shown[self.target_key(what)] = names(what, [target])[0]
         return shown
 
     def referenced_ids(self, field, api_value):
@@ -508,21 +538,38 @@ class Destination(Scalar):
             return []
         kind, target, _prefix = self.from_api(field, api_value)
         what = self.kinds.get(kind)
-        return [(what, target)] if what not in (None, "number", "prompt", "raw") and target is not None else []
+        if what == "members":
+            return [("extension", ident) for member_type, ident in target if member_type == "extension"]
+        return [(what, target)] if what not in TARGET_KEYS and target is not None else []
 
 
-def destination_problem(kinds):
+# The keys a destination option's value takes, per kind of value (a reference kind takes `number`, or `name`).
+TARGET_KEYS = {"number": ("number",), "prompt": ("prompt",), "raw": ("value",), "range": ("range",),
+               "members": ("extensions", "extension_groups"), None: ()}
+# Keys a destination option may have beside those of its value.
+EXTRA_KEYS = {"number": ("prefix",), "prompt": ("repeat",)}
+
+
+def _members(extensions, groups):
+    """A destination's extensions (ids; placeholders in check mode) and extension groups (API IDs) as one set."""
+    return tuple(sorted([("extension", ident) for ident in extensions] + [("ext_group", ident) for ident in groups],
+                        key=lambda member: (member[0] != "extension", str(member[1]))))
+
+
+def destination_problem(kinds, named=()):
     """A check for a destination option: the keys its type needs, and no others."""
-    needs = {"number": ("number",), "prompt": ("prompt",), "raw": ("value",), None: ()}
 
     def problem(value):
         kind = value.get("type")
         what = kinds.get(kind)
-        wanted = needs.get(what, ("number",))
-        missing = [key for key in wanted if value.get(key) in (None, "")]
+        keys = TARGET_KEYS.get(what, ("name",) if what in named else ("number",))
+        given = [key for key in keys if value.get(key) not in (None, "", [])]
+        if what == "members" and not given:
+            return "of type %s needs extensions or extension_groups" % kind
+        missing = [key for key in keys if key not in given and what != "members"]
         if missing:
             return "of type %s needs %s" % (kind, " and ".join(missing))
-        allowed = set(wanted) | {"type"} | ({"prefix"} if what == "number" else {"repeat"} if what == "prompt" else set())
+        allowed = set(keys) | {"type"} | set(EXTRA_KEYS.get(what, ()))
         extra = sorted(key for key, item in value.items() if item is not None and key not in allowed)
         if extra:
             return "of type %s does not take %s" % (kind, ", ".join(extra))

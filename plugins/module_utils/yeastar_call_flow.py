@@ -30,7 +30,11 @@ DESTINATIONS = {
     "end_call": None, "extension": "extension", "ext_vm": "extension", "group_vm": "raw", "ivr": "ivr",
     "call_flow": "raw", "ring_group": "ring_group", "queue": "queue", "external_num": "number",
     "play_greeting": "prompt", "play_prompt": "prompt", "conference": "raw", "dial_by_name": None,
+    "disabled": None, "fax_to_email": None, "pattern_to_ext_list": None, "range_to_ext": "range",
+    "pattern_to_ext": "members", "outroute": "outbound_route",
 }
+# Reference kinds a destination names by name rather than by number.
+NAMED_TARGETS = ("outbound_route",)
 DESTINATION_WORDS = {
     "end_call": "C(end_call) hangs up",
     "extension": "C(extension) rings the extension of that C(number)",
@@ -40,12 +44,32 @@ DESTINATION_WORDS = {
     "play_greeting": "C(play_greeting) plays C(prompt) C(repeat) times and hangs up",
     "play_prompt": "C(play_prompt) plays C(prompt) C(repeat) times and returns",
     "dial_by_name": "C(dial_by_name) lets the caller dial by name",
+    "disabled": "C(disabled) sends no call anywhere",
+    "fax_to_email": "C(fax_to_email) takes the call as a fax and mails it",
+    "outroute": "C(outroute) dials out through the outbound route of that C(name)",
+    "range_to_ext": "C(range_to_ext) rings the extension of C(range) (such as C(2001-2010)) at the place the called "
+                    "number has in the DID range",
+    "pattern_to_ext": "C(pattern_to_ext) rings the extension the called number names, among C(extensions) (by "
+                      "number) and C(extension_groups) (by API ID: the collection does not manage extension groups)",
+    "pattern_to_ext_list": "C(pattern_to_ext_list) rings the extension the DID-to-extension list maps the called "
+                           "number to",
 }
+# Sub-options only some destinations have, with the kinds of value that use them.
+TARGET_OPTIONS = [
+    ("range", Field("range", doc="For C(range_to_ext), the extension range, such as C(2001-2010).")),
+    ("members", Field("extensions", "list", elements="str", doc=[
+        "For C(pattern_to_ext), the extension numbers calls may ring; compared as a set."])),
+    ("members", Field("extension_groups", "list", elements="str", doc=[
+        "For C(pattern_to_ext), API IDs of extension groups calls may ring; compared as a set."])),
+    ("outbound_route", Field("name", doc="For C(outroute), the name of the outbound route.")),
+]
 
 
-def destination(name, api, prefix_key, value_key, types, doc, unset=None, unset_doc=None, **kwargs):
+def destination(name, api, prefix_key, value_key, types, doc, unset=None, unset_doc=None, members_key=None,
+                **kwargs):
     """A call destination of one of `types`: one option for the API's type, prefix and value keys. With `unset`,
-    that type stands for the API's empty type (not configured), described by `unset_doc`."""
+    that type stands for the API's empty type (not configured), described by `unset_doc`; `members_key` is the
+    API's list of extensions for the type C(pattern_to_ext)."""
     kinds = dict((kind, DESTINATIONS[kind]) for kind in types)
     words = [DESTINATION_WORDS[kind] for kind in types if kind in DESTINATION_WORDS and kind not in ("ring_group", "queue")]
     raw = ["C(%s)" % kind for kind in types if DESTINATIONS[kind] == "raw"]
@@ -63,9 +87,10 @@ def destination(name, api, prefix_key, value_key, types, doc, unset=None, unset_
         Field("prompt", doc="For C(play_greeting) and C(play_prompt), the file name of the custom prompt."),
         Field("repeat", "int", value_range=(1, 5), doc="How many times the prompt plays (1 to 5, default 1)."),
         Field("value", doc="For types known by API ID, that ID."),
-    ]
-    return Field(name, "dict", api=api, options=options, doc=doc, codec=Destination(kinds, prefix_key, value_key, unset),
-                 check=destination_problem(kinds), **kwargs)
+    ] + [option for what, option in TARGET_OPTIONS if what in kinds.values()]
+    codec = Destination(kinds, prefix_key, value_key, unset, members_key=members_key, named=NAMED_TARGETS)
+    return Field(name, "dict", api=api, options=options, doc=doc, codec=codec,
+                 check=destination_problem(kinds, NAMED_TARGETS), **kwargs)
 
 
 def destination_numbers(item, kind):

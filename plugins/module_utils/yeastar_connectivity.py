@@ -306,8 +306,54 @@ OUTBOUND_ROUTE = ResourceSpec("outbound_route", "outbound route", [
     position("outbound"),
 ])
 
-INBOUND_DESTINATIONS = ["end_call", "extension", "ext_vm", "ivr", "ring_group", "queue", "group_vm", "conference",
-                        "external_num", "play_greeting"]
+INBOUND_DESTINATIONS = ["disabled", "end_call", "extension", "pattern_to_ext", "range_to_ext", "pattern_to_ext_list",
+                        "ext_vm", "ivr", "ring_group", "queue", "group_vm", "conference", "external_num", "outroute",
+                        "play_greeting", "fax_to_email"]
+# The ways a route matches the called number (did_option) and the caller (cid_option): the options of each way.
+DID_MODES = {"patterns": ("did_patterns",), "pattern_to_ext": ("did_pattern_to_extension",),
+             "range_to_ext": ("did_range_start", "did_range_end"), "pattern_to_ext_list": ("did_extensions",)}
+CID_MODES = {"patterns": ("cid_patterns",), "phonebook": ("cid_phonebooks",)}
+MATCHING = (("did_option", DID_MODES), ("cid_option", CID_MODES))
+# What the OpenAPI reports of time-based routing (list and search answers, Table 186) and cannot set.
+TIME_KEYS = ("time_condition", "time_condition_value", "business_hours_destination",
+             "business_hours_destination_value", "outside_business_hours_destination",
+             "outside_business_hours_destination_value", "holidays_hours_destination",
+             "holidays_hours_destination_value")
+
+
+def in_mode(option, mode):
+    """Whether a route as the API holds it matches in `mode` (an omitted option is `patterns`)."""
+    return lambda route: (route.get(option) or "patterns") == mode
+
+
+def phonebook_ids(value):
+    """cid_to_phonebook: an array of ids in the tables, the string "[10,5]" in the examples (L8132)."""
+    if isinstance(value, str):
+        value = [part for part in value.strip("[] ").split(",") if part.strip()]
+    return [as_id(str(ident).strip()) for ident in value or []]
+
+
+def pattern_records(key):
+    return (lambda patterns: [{key: pattern} for pattern in patterns],
+            lambda items: [item[key] for item in items or []])
+
+
+class ReadOnly(Scalar):
+    """What the API reports and cannot set, as it reports it: never sent; the adapter refuses a change."""
+
+    def __init__(self, keys, unset):
+        self.keys = keys
+        self.unset = unset
+
+    def read(self, field, current):
+        shown = dict((key, current[key]) for key in self.keys if key in current)
+        return shown or None
+
+    def from_api(self, field, value):
+        return None if value == self.unset else value
+
+    def payload(self, field, canonical, current):
+        return {}
 
 
 INBOUND_ROUTE = ResourceSpec("inbound_route", "inbound route", [
@@ -315,26 +361,66 @@ INBOUND_ROUTE = ResourceSpec("inbound_route", "inbound route", [
         "Inbound route name; identifies the route."]),
     Field("alert_info", reset="", doc="Alert-Info keyword, so phones ring distinctively for calls of this route."),
     Field("did_patterns", "list", elements="str", api="did_pattern_list", unordered=True, reset=[],
-          to_api=lambda patterns: [{"did_pattern": pattern} for pattern in patterns],
-          from_api=lambda items: [item["did_pattern"] for item in items or []], doc=[
+          applies_if=in_mode("did_option", "patterns"), to_api=pattern_records("did_pattern")[0],
+          from_api=pattern_records("did_pattern")[1], doc=[
               "Called numbers (DID patterns) the route takes, such as C(5503300) or C(55033XX); none: every DID. "
-              "The complete list, compared as a set."]),
+              "The complete list, compared as a set.",
+              "One of the four ways to match the called number, with O(did_pattern_to_extension), "
+              "O(did_range_start) and O(did_range_end), and O(did_extensions): give at most one; the route then "
+              "matches that way (C(did_option) on the wire). A route that matches another way keeps it when none "
+              "is given; it matches by patterns again only with patterns (the PBX requires one)."]),
+    Field("did_pattern_to_extension", api="did_pattern_to_ext", applies_if=in_mode("did_option", "pattern_to_ext"),
+          doc=["A DID pattern whose digits name the extension to ring, as the web interface writes it (C(did_option) "
+               "C(pattern_to_ext)); goes with O(default_destination) C({type: pattern_to_ext}). A pattern with "
+               "C({{ }}) must be marked C(!unsafe) so Ansible does not template it."]),
+    Field("did_range_start", api="did_to_ext_start", pattern=r"^[0-9]+$", pattern_hint="digits",
+          applies_if=in_mode("did_option", "range_to_ext"), doc=[
+              "First called number of a DID range mapped one to one onto an extension range (C(did_option) "
+              "C(range_to_ext)); O(did_range_end) goes with it, and O(default_destination) C({type: range_to_ext, "
+              "range: '2001-2010'}) names the extensions."]),
+    Field("did_range_end", api="did_to_ext_end", pattern=r"^[0-9]+$", pattern_hint="digits",
+          applies_if=in_mode("did_option", "range_to_ext"), doc=[
+              "Last called number of the DID range of O(did_range_start), not below it."]),
+    Field("did_extensions", "list", elements="dict", api="did_pattern_to_ext_list", unordered=True,
+          applies_if=in_mode("did_option", "pattern_to_ext_list"), options=[
+              Field("did", api="did_pattern", required=True, pattern=r"^[0-9]+$", pattern_hint="digits", doc=[
+                  "The called number."]),
+              Field("extension", api="did_pattern_to_ext", reference="extension", required=True, to_api=str,
+                    from_api=as_id, doc="Number of the extension it rings."),
+          ], doc=[
+              "Called numbers each mapped to an extension (C(did_option) C(pattern_to_ext_list)); goes with "
+              "O(default_destination) C({type: pattern_to_ext_list}). The complete list, compared as a set."]),
     Field("cid_patterns", "list", elements="str", api="cid_pattern_list", unordered=True, reset=[],
-          to_api=lambda patterns: [{"cid_pattern": pattern} for pattern in patterns],
-          from_api=lambda items: [item["cid_pattern"] for item in items or []], doc=[
+          applies_if=in_mode("cid_option", "patterns"), to_api=pattern_records("cid_pattern")[0],
+          from_api=pattern_records("cid_pattern")[1], doc=[
               "Caller numbers (patterns) the route takes; none: every caller. The complete list, compared as a "
-              "set."]),
+              "set. Not with O(cid_phonebooks)."]),
+    Field("cid_phonebooks", "list", elements="str", api="cid_to_phonebook", reference="phonebook", unordered=True,
+          applies_if=in_mode("cid_option", "phonebook"), from_api=phonebook_ids, doc=[
+              "Names of phonebooks: the route takes calls from their contacts' numbers (C(cid_option) "
+              "C(phonebook)); see M(telephony.pbx.yeastar_phonebook). Compared as a set. Not with "
+              "O(cid_patterns)."]),
     Field("trunks", "list", elements="str", api="trunk_list", reference="trunk", unordered=True, check_list=distinct,
           to_api=trunk_items, from_api=trunk_ids, required_on_create=True, doc=[
               "Names of the trunks whose calls the route takes; compared as a set. Required when the route is "
               "created."]),
     destination("default_destination", "def_dest", "def_dest_prefix", "def_dest_value", INBOUND_DESTINATIONS,
-                required_on_create=True, doc=[
+                members_key="def_dest_ext_list", required_on_create=True, doc=[
                     "Where the route's calls go, for example C({type: extension, number: '1001'}), C({type: "
-                    "ring_group, number: '6300'}) or C({type: external_num, number: '5551234', prefix: '9'}). "
-                    "Required when the route is created.",
-                    "Business-hours and holiday destinations cannot be set through the OpenAPI (it reports them "
-                    "only in lists); set them in the web interface."]),
+                    "ring_group, number: '6300'}), C({type: external_num, number: '5551234', prefix: '9'}), "
+                    "C({type: outroute, name: International}) or C({type: play_greeting, prompt: Closed.wav, "
+                    "repeat: 2}). Required when the route is created.",
+                    "C(group_vm) and C(conference) take the API ID in C(value) and C(pattern_to_ext) extension "
+                    "groups by API ID: the collection manages none of them, and the OpenAPI lists them only in the "
+                    "web interface's menus."]),
+    Field("time_based_routing", "dict", codec=ReadOnly(TIME_KEYS, {"time_condition": "disabled"}), doc=[
+        "Time-based routing as the PBX reports it in its route list: C(time_condition) (C(global), "
+        "C(route_scope) or C(custom)), C(time_condition_value), and the business-hours, outside-hours and holiday "
+        "destinations with their values, under the API's names. Read only: set it in the web interface; the "
+        "OpenAPI cannot set it (its create and update take none of these fields).",
+        "Given, it is checked: anything else than what the PBX holds (or, for a new route, anything but "
+        "C({time_condition: disabled})) fails the task before any write. Left out of gathered output while "
+        "C(time_condition) is C(disabled), so gathered output can be declared back unchanged."]),
     position("inbound"),
 ])
 
@@ -395,25 +481,91 @@ class OutboundRouteAdapter(RouteAdapter):
 
 
 class InboundRouteAdapter(RouteAdapter):
-    """Inbound routes; nothing refers to them. They match by DID and caller ID patterns: the API's other ways
-    (DID ranges and patterns mapped to extensions, phonebooks) are not managed, so the patterns are sent with
-    the options that make the PBX use them."""
+    """Inbound routes; nothing refers to them. The called number and the caller each match one way (DID_MODES,
+    CID_MODES): the options given choose it, and the payload carries the matching option whenever it changes.
+    Time-based routing is read from the route list (where the manual documents it) and never written."""
 
     spec = INBOUND_ROUTE
     area = "inbound_route"
 
-    PATTERN_OPTIONS = (("did_pattern_list", "did_option"), ("cid_pattern_list", "cid_option"))
+    # The API field that shows which way its payload matches, and that way.
+    WIRE_MODES = (("did_pattern_list", "did_option", "patterns"), ("did_pattern_to_ext", "did_option", "pattern_to_ext"),
+                  ("did_to_ext_start", "did_option", "range_to_ext"), ("did_to_ext_end", "did_option", "range_to_ext"),
+                  ("did_pattern_to_ext_list", "did_option", "pattern_to_ext_list"),
+                  ("cid_pattern_list", "cid_option", "patterns"), ("cid_to_phonebook", "cid_option", "phonebook"))
 
-    def using_patterns(self, payload, current):
-        """The payload with the matching options that make the PBX use the patterns it sends (the PBX requires
-        patterns while an option it is sent is `patterns`, so none are sent for an empty list)."""
-        for patterns, option in self.PATTERN_OPTIONS:
-            if payload.get(patterns) and (current or {}).get(option) != "patterns":
-                payload[option] = "patterns"
+    def completed(self, detail, summary):
+        detail = super(InboundRouteAdapter, self).completed(detail, summary)
+        for key in TIME_KEYS:
+            detail.pop(key, None)
+        detail.update((key, summary[key]) for key in TIME_KEYS if key in summary)
+        return detail
+
+    def applicable(self, identity, wanted_options, declared, current):
+        wanted_options = super(InboundRouteAdapter, self).applicable(identity, wanted_options, declared, current)
+        label = self.label(identity)
+        chosen = {}
+        for option, modes in MATCHING:
+            chosen[option] = self.matching_mode(label, option, modes, declared, current)
+            for mode, names in modes.items():
+                if mode != chosen[option]:
+                    for name in names:
+                        wanted_options.pop(name, None)  # a reset value of a way the route does not match
+        destination = declared.get("default_destination") or {}
+        if destination.get("type") == "pattern_to_ext_list" and chosen["did_option"] != "pattern_to_ext_list":
+            raise InputError("%s: default_destination pattern_to_ext_list rings the extensions of did_extensions, "
+                             "which the route does not have" % label)
+        self.check_time_based_routing(label, declared.get("time_based_routing"), current)
+        wanted_options.pop("time_based_routing", None)
+        return wanted_options
+
+    @staticmethod
+    def matching_mode(label, option, modes, declared, current):
+        """The way the route will match for `option`: the one whose options are given (validated like the PBX's
+        "required when" notes), else the current one."""
+        given = [mode for mode, names in modes.items() if any(declared.get(name) is not None for name in names)]
+        have = (current or {}).get(option) or "patterns"
+        if len(given) > 1:
+            raise InputError("%s: %s are different ways to match; give the options of one" % (
+                label, ", ".join(" and ".join(modes[mode]) for mode in given)))
+        if not given:
+            return have
+        mode = given[0]
+        # Switching ways needs all of the new way's options; the way the route has keeps what is not given
+        # (and patterns may be none: every number).
+        missing = [name for name in modes[mode] if declared.get(name) in (None, "", [])] if mode != have else []
+        if missing:
+            raise InputError("%s: %s %s required to match by %s (%s %s)" % (
+                label, " and ".join(missing), "is" if len(missing) == 1 else "are", mode, option,
+                "takes at least one pattern" if mode == "patterns" else "needs it"))
+        if mode == "range_to_ext" and declared.get("did_range_start") and declared.get("did_range_end") and \
+                int(declared["did_range_start"]) > int(declared["did_range_end"]):
+            raise InputError("%s: did_range_end %s is below did_range_start %s" % (
+                label, declared["did_range_end"], declared["did_range_start"]))
+        return mode
+
+    def check_time_based_routing(self, label, declared, current):
+        if declared is None:
+            return
+        field = self.spec.by_name["time_based_routing"]
+        wanted = field.codec.from_api(field, declared)
+        have = field.canonical_from_api(field.read(current)) if current is not None else None
+        if wanted != have:
+            raise InputError(
+                "%s: time_based_routing is set in the web interface; the OpenAPI cannot set it (the PBX holds %s, "
+                "the task asks for %s)" % (label, have or field.codec.unset, declared))
+
+    def with_matching_options(self, payload, current):
+        """The payload with the matching options that make the PBX use what it sends (no did_option or
+        cid_option for an empty pattern list: the PBX requires patterns with `patterns`)."""
+        have = None if current is None else dict((option, current.get(option) or "patterns") for option, _ in MATCHING)
+        for key, option, mode in self.WIRE_MODES:
+            if payload.get(key) and (have is None or have[option] != mode):
+                payload[option] = mode
         return payload
 
     def create_payload(self, identity, fields):
-        return self.using_patterns(dict(fields, name=identity["name"]), None)
+        return self.with_matching_options(dict(fields, name=identity["name"]), None)
 
     def update(self, current, payload):
-        super(InboundRouteAdapter, self).update(current, self.using_patterns(dict(payload), current))
+        super(InboundRouteAdapter, self).update(current, self.with_matching_options(dict(payload), current))

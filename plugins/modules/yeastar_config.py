@@ -2449,11 +2449,55 @@ options:
             description:
               - 'Called numbers (DID patterns) the route takes, such as C(5503300) or C(55033XX); none: every DID. The complete
                 list, compared as a set.'
+              - 'One of the four ways to match the called number, with C(did_pattern_to_extension), C(did_range_start) and
+                C(did_range_end), and C(did_extensions): give at most one; the route then matches that way (C(did_option)
+                on the wire). A route that matches another way keeps it when none is given; it matches by patterns again only
+                with patterns (the PBX requires one).'
             type: list
             elements: str
+          did_pattern_to_extension:
+            description:
+              - 'A DID pattern whose digits name the extension to ring, as the web interface writes it (C(did_option) C(pattern_to_ext));
+                goes with C(default_destination) C({type: pattern_to_ext}). A pattern with C({{ }}) must be marked C(!unsafe)
+                so Ansible does not template it.'
+            type: str
+          did_range_start:
+            description:
+              - 'First called number of a DID range mapped one to one onto an extension range (C(did_option) C(range_to_ext));
+                C(did_range_end) goes with it, and C(default_destination) C({type: range_to_ext, range: ''2001-2010''}) names
+                the extensions.'
+            type: str
+          did_range_end:
+            description:
+              - Last called number of the DID range of C(did_range_start), not below it.
+            type: str
+          did_extensions:
+            description:
+              - 'Called numbers each mapped to an extension (C(did_option) C(pattern_to_ext_list)); goes with C(default_destination)
+                C({type: pattern_to_ext_list}). The complete list, compared as a set.'
+            type: list
+            elements: dict
+            suboptions:
+              did:
+                description:
+                  - The called number.
+                type: str
+                required: true
+              extension:
+                description:
+                  - Number of the extension it rings.
+                type: str
+                required: true
           cid_patterns:
             description:
-              - 'Caller numbers (patterns) the route takes; none: every caller. The complete list, compared as a set.'
+              - 'Caller numbers (patterns) the route takes; none: every caller. The complete list, compared as a set. Not
+                with C(cid_phonebooks).'
+            type: list
+            elements: str
+          cid_phonebooks:
+            description:
+              - 'Names of phonebooks: the route takes calls from their contacts'' numbers (C(cid_option) C(phonebook)); see
+                M(telephony.pbx.yeastar_phonebook). Compared as a set. Not with C(cid_patterns).'
             type: list
             elements: str
           trunks:
@@ -2464,22 +2508,32 @@ options:
           default_destination:
             description:
               - 'Where the route''s calls go, for example C({type: extension, number: ''1001''}), C({type: ring_group, number:
-                ''6300''}) or C({type: external_num, number: ''5551234'', prefix: ''9''}). Required when the route is created.'
-              - Business-hours and holiday destinations cannot be set through the OpenAPI (it reports them only in lists);
-                set them in the web interface.
+                ''6300''}), C({type: external_num, number: ''5551234'', prefix: ''9''}), C({type: outroute, name: International})
+                or C({type: play_greeting, prompt: Closed.wav, repeat: 2}). Required when the route is created.'
+              - 'C(group_vm) and C(conference) take the API ID in C(value) and C(pattern_to_ext) extension groups by API ID:
+                the collection manages none of them, and the OpenAPI lists them only in the web interface''s menus.'
             type: dict
             suboptions:
               type:
                 description:
-                  - C(end_call) hangs up; C(extension) rings the extension of that C(number); C(ext_vm) goes to its voicemail;
-                    C(ivr), C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number)
-                    with the dial C(prefix); C(play_greeting) plays C(prompt) C(repeat) times and hangs up; C(group_vm) and
-                    C(conference) take the API ID in C(value).
+                  - 'C(disabled) sends no call anywhere; C(end_call) hangs up; C(extension) rings the extension of that C(number);
+                    C(pattern_to_ext) rings the extension the called number names, among C(extensions) (by number) and C(extension_groups)
+                    (by API ID: the collection does not manage extension groups); C(range_to_ext) rings the extension of C(range)
+                    (such as C(2001-2010)) at the place the called number has in the DID range; C(pattern_to_ext_list) rings
+                    the extension the DID-to-extension list maps the called number to; C(ext_vm) goes to its voicemail; C(ivr),
+                    C(ring_group) and C(queue) go to the object of that C(number); C(external_num) dials C(number) with the
+                    dial C(prefix); C(outroute) dials out through the outbound route of that C(name); C(play_greeting) plays
+                    C(prompt) C(repeat) times and hangs up; C(fax_to_email) takes the call as a fax and mails it; C(group_vm)
+                    and C(conference) take the API ID in C(value).'
                 type: str
                 required: true
                 choices:
+                  - disabled
                   - end_call
                   - extension
+                  - pattern_to_ext
+                  - range_to_ext
+                  - pattern_to_ext_list
                   - ext_vm
                   - ivr
                   - ring_group
@@ -2487,7 +2541,9 @@ options:
                   - group_vm
                   - conference
                   - external_num
+                  - outroute
                   - play_greeting
+                  - fax_to_email
               number:
                 description:
                   - Number of the extension, IVR, ring group or queue, or the external number.
@@ -2508,6 +2564,34 @@ options:
                 description:
                   - For types known by API ID, that ID.
                 type: str
+              range:
+                description:
+                  - For C(range_to_ext), the extension range, such as C(2001-2010).
+                type: str
+              extensions:
+                description:
+                  - For C(pattern_to_ext), the extension numbers calls may ring; compared as a set.
+                type: list
+                elements: str
+              extension_groups:
+                description:
+                  - For C(pattern_to_ext), API IDs of extension groups calls may ring; compared as a set.
+                type: list
+                elements: str
+              name:
+                description:
+                  - For C(outroute), the name of the outbound route.
+                type: str
+          time_based_routing:
+            description:
+              - 'Time-based routing as the PBX reports it in its route list: C(time_condition) (C(global), C(route_scope)
+                or C(custom)), C(time_condition_value), and the business-hours, outside-hours and holiday destinations with
+                their values, under the API''s names. Read only: set it in the web interface; the OpenAPI cannot set it (its
+                create and update take none of these fields).'
+              - 'Given, it is checked: anything else than what the PBX holds (or, for a new route, anything but C({time_condition:
+                disabled})) fails the task before any write. Left out of gathered output while C(time_condition) is C(disabled),
+                so gathered output can be declared back unchanged.'
+            type: dict
           position:
             description:
               - 'The route''s place in the PBX''s list of inbound routes (1 is matched first). The OpenAPI reports it but

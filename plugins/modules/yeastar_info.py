@@ -234,8 +234,9 @@ trunks:
   elements: dict
   sample: [{id: 8, name: Carrier, type: register, hostname: sip.carrier.example.com, port: 5060, password: "********"}]
 inbound_routes:
-  description: Every inbound route with its details (patterns, trunks, default destination, position), read in list pages and
-    query batches of 100.
+  description: Every inbound route with its details (matching options, trunks, default destination, position), read in list
+    pages and query batches of 100, with the time-based routing the route list reports (C(time_condition) and the
+    business-hours, outside-hours and holiday destinations, as returned; the OpenAPI cannot set them).
   returned: when O(gather) contains C(inbound_routes)
   type: list
   elements: dict

@@ -13,7 +13,8 @@ from ansible_collections.telephony.pbx.plugins.module_utils.yeastar_connectivity
 )
 
 TABLES = {"trunk": {"Carrier": 8, "Backup": 9}, "extension": {"1001": 21, "1002": 22},
-          "department": {"Sales": 5}, "pin_list": {"International": 13}}
+          "department": {"Sales": 5}, "pin_list": {"International": 13}, "outbound_route": {"International": 31},
+          "phonebook": {"Suppliers": 41}}
 PASSWORD = "Carrier-Passw0rd"
 
 
@@ -235,3 +236,49 @@ def test_inbound_route_patterns_are_sent_with_the_option_that_uses_them():
                              "default_destination": {"type": "external_num", "number": "5551234", "prefix": "9"}})
     assert created.payload == {"name": "Support", "trunk_list": [{"id": 8}], "def_dest": "external_num",
                                "def_dest_prefix": "9", "def_dest_value": "5551234"}
+
+
+def test_inbound_destinations_by_name_range_and_extension_list_round_trip():
+    adapter = InboundRouteAdapter(FakeClient())
+    created = plan(adapter, {"name": "Main", "trunks": ["Carrier"], "did_extensions": [
+        {"did": "5503320", "extension": "1002"}], "cid_phonebooks": ["Suppliers"],
+        "default_destination": {"type": "pattern_to_ext", "extensions": ["1002", "1001"], "extension_groups": ["7"]}})
+    assert created.payload == {
+        "name": "Main", "trunk_list": [{"id": 8}], "did_option": "pattern_to_ext_list", "cid_option": "phonebook",
+        "did_pattern_to_ext_list": [{"did_pattern": "5503320", "did_pattern_to_ext": "22"}], "cid_to_phonebook": [41],
+        "def_dest": "pattern_to_ext", "def_dest_prefix": "", "def_dest_value": "",
+        "def_dest_ext_list": [{"value": "21", "type": "extension"}, {"value": "22", "type": "extension"},
+                              {"value": "7", "type": "ext_group"}]}
+    # the PBX's answer: ids as strings, the phonebooks as the string "[41]", members with names
+    current = dict(created.payload, id=6, pos=1, cid_to_phonebook="[41]", def_dest_ext_list=[
+        {"value": "22", "name": "B", "number": "1002", "type": "extension"},
+        {"value": "7", "name": "G", "type": "ext_group"}, {"value": "21", "type": "extension"}])
+    same = plan(adapter, {"name": "Main", "cid_phonebooks": ["Suppliers"], "did_extensions": [
+        {"did": "5503320", "extension": "1002"}], "default_destination": {
+        "type": "pattern_to_ext", "extensions": ["1001", "1002"], "extension_groups": ["7"]}}, current)
+    assert same.action is None
+    routed = plan(adapter, {"name": "Main", "default_destination": {"type": "outroute", "name": "International"},
+                            "did_range_start": "5503301", "did_range_end": "5503310"}, current)
+    assert routed.payload == {"did_to_ext_start": "5503301", "did_to_ext_end": "5503310", "def_dest": "outroute",
+                              "def_dest_prefix": "", "def_dest_value": "31"}
+    assert routed.after["default_destination"] == {"type": "outroute", "name": "International"}
+
+
+@pytest.mark.parametrize("options, message", [
+    ({"did_patterns": ["1"], "did_extensions": [{"did": "1", "extension": "1001"}]}, "different ways to match"),
+    ({"cid_patterns": ["1"], "cid_phonebooks": ["Suppliers"]}, "different ways to match"),
+    ({"did_range_end": "5"}, "did_range_start is required to match by range_to_ext"),
+    ({"did_patterns": []}, "did_patterns is required to match by patterns"),
+    ({"default_destination": {"type": "pattern_to_ext_list"}}, "which the route does not have"),
+    ({"time_based_routing": {"time_condition": "global"}}, "the OpenAPI cannot set it"),
+])
+def test_matching_rules_and_read_only_time_routing_fail_before_any_write(options, message):
+    client = FakeClient()
+    current = {"id": 6, "name": "Main", "pos": 1, "did_option": "pattern_to_ext", "did_pattern_to_ext": "55X",
+               "cid_option": "patterns", "trunk_list": [{"id": 8}], "def_dest": "end_call",
+               "time_condition": "custom", "time_condition_value": [{"days_of_week": "mon", "times": ["09:00-12:00"]}]}
+    with pytest.raises(InputError, match=message):
+        plan(InboundRouteAdapter(client), dict(options, name="Main"), current)
+    assert client.writes == []
+    unchanged = dict((key, current[key]) for key in ("time_condition", "time_condition_value"))
+    assert plan(InboundRouteAdapter(client), {"name": "Main", "time_based_routing": unchanged}, current).action is None
