@@ -1,5 +1,12 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import ast
+import pathlib
+
+import yaml
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+
 USER_PASSWORD = "User-Passw0rd-1"
 REG_PASSWORD = "Reg-Passw0rd-1"
 
@@ -27,3 +34,12 @@ def extension(name="extension", **args):
 
 def stored_extensions(emulator):
     return dict((e["number"], e) for e in emulator.state()["extensions"])
+
+
+def module_block(module, block="EXAMPLES"):
+    """A documentation block (EXAMPLES, RETURN) of a module of the collection, read from its file without importing
+    it, as YAML data."""
+    tree = ast.parse((ROOT / "plugins" / "modules" / (module + ".py")).read_text())
+    text = next(node.value.value for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == block)
+    return yaml.safe_load(text)
