@@ -12,6 +12,7 @@ only read (READS, and the connection-less states), since their second run proves
 One run for all modules: each task costs a module process, so the run is shared and the tests read their host's part.
 """
 
+import collections
 import json
 import threading
 
@@ -268,11 +269,14 @@ def ran(tmp_path_factory):
     examples.stop()
 
 
+TaskResult = collections.namedtuple("TaskResult", "title module result")
+
+
 def task_results(run, host, tasks):
-    """(name, module, result) of each task the host ran, in order, the include itself left out; module is the
+    """A TaskResult for each task the host ran, in order, the include itself left out; its module is the
     telephony.pbx module the task calls, or None."""
     modules = dict((entry["name"], module_of(entry)) for entry in tasks)
-    return [(entry["task"]["name"], modules.get(entry["task"]["name"]), entry["hosts"][host])
+    return [TaskResult(entry["task"]["name"], modules.get(entry["task"]["name"]), entry["hosts"][host])
             for entry in run.data["plays"][0]["tasks"]
             if host in entry["hosts"] and entry["task"]["name"] != "examples"]
 
@@ -280,13 +284,13 @@ def task_results(run, host, tasks):
 def undocumented(results):
     """module -> the top-level keys it returned that its RETURN does not document."""
     missing = {}
-    for _, module, result in results:
-        if module:
-            documented = set(module_block(module, "RETURN") or {})
-            for item in result.get("results") or [result]:
+    for task in results:
+        if task.module:
+            documented = set(module_block(task.module, "RETURN") or {})
+            for item in task.result.get("results") or [task.result]:
                 extra = set(item) - COMMON_KEYS - documented
                 if extra:
-                    missing.setdefault(module, set()).update(extra)
+                    missing.setdefault(task.module, set()).update(extra)
     return missing
 
 
@@ -315,20 +319,20 @@ def test_examples_run_as_written_and_repeat_unchanged(name, ran):
     assert set(case.once) <= set(t["name"] for t in tasks), "once names tasks the examples lack"
     results = task_results(ran.run, name, with_repeats(tasks, case.once))
     expected = [t["name"] for t in with_repeats(tasks, case.once)]
-    assert [(title, result.get("failed", False)) for title, _, result in results] == \
+    assert [(task.title, task.result.get("failed", False)) for task in results] == \
         [(title, False) for title in expected], ran.run.output
-    assert not [title for title, _, result in results if result.get("skipped")]
+    assert not [task.title for task in results if task.result.get("skipped")]
     stats = ran.run.stats(name)
     assert stats["ok"] + stats["changed"] > 0 and stats["failures"] == stats["unreachable"] == stats["skipped"] == 0
     assert undocumented(results) == {}
 
-    first = [(title, result) for title, _, result in results if not title.endswith(AGAIN)]
-    again = [(title, result) for title, _, result in results if title.endswith(AGAIN)]
-    assert [title for title, result in again if result["changed"] or writes(case.vendor, reported(result))] == []
-    sent_writes = sum(len(writes(case.vendor, reported(result))) for _, module, result in results if module)
+    first = [task for task in results if not task.title.endswith(AGAIN)]
+    again = [task for task in results if task.title.endswith(AGAIN)]
+    assert [task.title for task in again if task.result["changed"] or writes(case.vendor, reported(task.result))] == []
+    sent_writes = sum(len(writes(case.vendor, reported(task.result))) for task in results if task.module)
     assert ran.counters[name]["writes"] == sent_writes, "every write the emulator received was reported"
     print("%s: first runs %d tasks, %d changed; second runs %d tasks, 0 changed; %d writes, none by a second run" % (
-        name, len(first), sum(1 for _, result in first if result.get("changed")), len(again), sent_writes))
+        name, len(first), sum(1 for task in first if task.result.get("changed")), len(again), sent_writes))
 
 
 def test_every_module_runs_its_examples_here():
