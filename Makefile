@@ -60,7 +60,7 @@ unit: venv
 	$(BIN)/python -m pytest -q emulator/tests tests/unit
 
 integration: venv
-	$(BIN)/python -m pytest -q -n 2 tests/integration
+	$(BIN)/python -m pytest -q -n 2 --dist loadgroup tests/integration
 
 lint: venv
 	$(BIN)/ansible-lint --profile production --offline playbooks $(wildcard roles/*) extensions/awx/install_credential_types.yml

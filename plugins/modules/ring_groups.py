@@ -153,11 +153,13 @@ before:
   returned: when state is merged, replaced, overridden or deleted
   type: list
   elements: dict
+  sample: [{number: "600", name: Sales, strategy: ring_all, ring_time: 30, members: ["101"]}]
 after:
   description: The ring groups after the task (in check mode, as they would be).
   returned: when state is merged, replaced, overridden or deleted
   type: list
   elements: dict
+  sample: [{number: "600", name: Sales, strategy: sequential, ring_time: 30, members: ["101", "102"]}]
 outcome:
   description: Labels of the ring groups created, updated and deleted, and how many were unchanged.
   returned: when state is merged, replaced, overridden or deleted
@@ -168,6 +170,24 @@ vendor:
   returned: success
   type: str
   sample: telephony.pbx.yeastar
+strategies:
+  description: The neutral O(config[].strategy) values the vendor offers; a ring group with another is refused.
+  returned: success
+  type: list
+  elements: str
+  sample: [ring_all, sequential]
+applied:
+  description: When a write failed part-way, what was applied before it.
+  returned: failure part-way
+  type: list
+  elements: str
+  sample: ["created ring group 600"]
+not_applied:
+  description: When a write failed part-way, the objects not reached, starting with the one that failed.
+  returned: failure part-way
+  type: list
+  elements: str
+  sample: ["ring group 601"]
 api_requests:
   description: The API requests of this task.
   returned: always

@@ -140,7 +140,17 @@ EXAMPLES = r"""
     callee: "1002"
   register: placed
 
-# Once 1002 has answered:
+- name: Wait until extension 1002 answers
+  telephony.pbx.yeastar_info:
+    gather: [live_calls]
+  register: live
+  until: >-
+    live.live_calls | selectattr('call_id', 'eq', placed.call_id) | map(attribute='members') | flatten
+    | selectattr('extension', 'defined') | map(attribute='extension') | selectattr('number', 'eq', '1002')
+    | selectattr('member_status', 'eq', 'ANSWER') | list | length > 0
+  retries: 30
+  delay: 2
+
 - name: Put extension 1002 on hold (1001 holds)
   telephony.pbx.yeastar_call:
     action: hold

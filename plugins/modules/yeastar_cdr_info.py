@@ -175,6 +175,51 @@ download:
       description: Whether the file at O(download_to) was written (false when an identical file was there).
       type: bool
       sample: true
+error:
+  description:
+    - The PBX's error when it refused a request, in the same shape for every vendor.
+  returned: failure
+  type: dict
+  contains:
+    endpoint:
+      description: The API endpoint that refused.
+      type: str
+    errcode:
+      description: The PBX's error code, a number for Yeastar, a word such as C(VALIDATE_FAILED) for PortSIP,
+        TelecomX's message token (C(access_denied), C(in_use), or the name of the refused field).
+      type: raw
+    errmsg:
+      description: The PBX's error message.
+      type: str
+    detail:
+      description: The PBX's further detail, if any.
+      type: str
+    invalid:
+      description: Fields the PBX found invalid, named by their options, with the reason and the value.
+      type: list
+      elements: dict
+    duplicates:
+      description: Fields whose value another object already holds, and which object (C(holder)).
+      type: list
+      elements: dict
+    http_status:
+      description: The HTTP status of the error answer (Yeastar's only when it was not in the API's error format).
+      type: int
+    answer:
+      description: The PBX's error answer as it came.
+      type: dict
+  sample:
+    endpoint: extension/create
+    errcode: 40003
+    errmsg: DUPLICATE KEY VALUE
+    detail: null
+    invalid: []
+    duplicates:
+      - field: email_addr
+        value: frontdesk@example.com
+        holder: extension 1011
+    http_status: null
+    answer: {errcode: 40003, errmsg: DUPLICATE KEY VALUE}
 api_requests:
   description: The API requests of this task.
   returned: always

@@ -2687,7 +2687,7 @@ EXAMPLES = r"""
 
 - name: An export read back into config, with no connection
   telephony.pbx.yeastar_config:
-    running_config: "{{ lookup('ansible.builtin.file', 'host_vars/pbx1/pbx_config.yml') }}"
+    running_config: "{{ lookup('ansible.builtin.file', 'host_vars/' ~ inventory_hostname ~ '/pbx_config.yml') }}"
     state: parsed
 """
 

@@ -525,6 +525,10 @@ EXAMPLES = r"""
 - name: Room phone; unanswered outside calls go to the front desk
   telephony.pbx.yeastar_extension:
     number: "1101"
+    user_password: "{{ vault_room_user_password }}"
+    reg_password: "{{ vault_room_sip_password }}"
+    departments:
+      - Rooms
     presence_list:
       - status: available
         enb_ex_no_answer_forward: true
@@ -537,9 +541,9 @@ EXAMPLES = r"""
     reg_password: "{{ vault_new_reg_password }}"
     update_password: always
 
-- name: Remove the extension
+- name: Remove the room phone (nothing refers to it; the front desk cannot go while the room forwards to it)
   telephony.pbx.yeastar_extension:
-    number: "1001"
+    number: "1101"
     state: absent
 """
 

@@ -221,6 +221,18 @@ wakeup_calls:
     - alarm_time: "07:00"
       snoozes: 2
       snooze_interval: 5
+applied:
+  description: When a write failed part-way, what was applied before it.
+  returned: failure part-way
+  type: list
+  elements: str
+  sample: ["updated extension 102", "created wake-up call 07:00"]
+not_applied:
+  description: When a write failed part-way, the objects not reached, starting with the one that failed.
+  returned: failure part-way
+  type: list
+  elements: str
+  sample: ["wake-up call 07:30"]
 api_requests:
   description: The API requests of this task.
   returned: always

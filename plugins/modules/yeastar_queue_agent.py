@@ -61,6 +61,12 @@ options:
 """
 
 EXAMPLES = r"""
+- name: The pause reasons agents choose from
+  telephony.pbx.yeastar_queue_pause_reasons:
+    reasons:
+      - {code: "*01", reason: Lunch}
+      - {code: "*02", reason: Break}
+
 - name: Agent 1002 starts the shift in every queue it belongs to
   telephony.pbx.yeastar_queue_agent:
     extension: "1002"

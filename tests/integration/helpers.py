@@ -1,5 +1,6 @@
 """Building blocks for test playbooks: plays and tasks as data, written out as JSON (valid YAML)."""
 
+import ast
 import calendar
 import json
 import subprocess
@@ -78,3 +79,12 @@ def vendor_api(emulator, method, path, body=None, token=None):
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=10) as response:
         return json.loads(response.read())
+
+
+def module_block(module, block="EXAMPLES"):
+    """A documentation block (EXAMPLES, RETURN) of a module of the collection, read from its file without importing
+    it, as YAML data."""
+    tree = ast.parse((ROOT / "plugins" / "modules" / (module + ".py")).read_text())
+    text = next(node.value.value for node in tree.body
+                if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", None) == block)
+    return yaml.safe_load(text)

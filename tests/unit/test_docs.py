@@ -198,3 +198,12 @@ def test_shared_return_entries_are_rendered_from_one_source():
     assert "thing:\n  description: Mine.\n" in rendered
     assert render_docs.SHARED_RETURN["api_requests"] in rendered and render_docs.SHARED_RETURN["error"] in rendered
     assert "STALE" not in rendered
+
+
+@pytest.mark.parametrize("name", MODULE_NAMES)
+def test_return_documents_what_every_run_can_report(name):
+    """run_module (module_utils/module.py) puts api_requests into every result and failure, and error into every
+    failure the PBX answered; each documented key shows a sample (or what it contains)."""
+    documented = yaml.safe_load(plugin(name).RETURN)
+    assert {"api_requests", "error"} <= set(documented)
+    assert [key for key, entry in documented.items() if "sample" not in entry and "contains" not in entry] == []
