@@ -82,7 +82,7 @@ $(DOCS_STAMP): requirements-docs.txt $(STAMP)
 # Plugin and role docs (schema, markup, references to options and plugins, rstcheck) and the Markdown guides' links;
 # fails on a broken reference.
 docs-lint: venv $(DOCS_STAMP)
-	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs $(LINK)
+	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs dependent $(LINK)
 	$(BIN)/python tools/check_markdown_links.py
 
 # Not part of `test`: a few minutes. The static HTML site, built offline; see tools/docs_site.sh.
