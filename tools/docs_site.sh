@@ -21,8 +21,8 @@ antsibull-docs sphinx-init --use-current --lenient --dest-dir "$dest" \
 cat "$root/docs/docsite/conf-site.py" >> "$dest/conf.py"
 
 antsibull-docs --config-file "$dest/antsibull-docs.cfg" collection --use-current --dest-dir "$dest/rst" telephony.pbx
-mkdir "$dest/rst/guides"
-cp "$root"/docs/*.md "$dest/rst/guides/"
+# The repository's layout, so that relative links between guides and role READMEs resolve as they do on GitHub.
+(cd "$root" && cp --parents docs/*.md roles/*/README.md "$dest/rst/")
 
 sphinx-build -M html "$dest/rst" "$dest/build" -c "$dest" --quiet
 echo "Docs site: $dest/build/html/index.html"
