@@ -29,7 +29,7 @@ def broken_links(path):
         for target in LINK.findall(line):
             if re.match(r"[a-z]+:", target):
                 continue
-            file_part, _, anchor = target.partition("#")
+            file_part, anchor = (target.split("#", 1) + [""])[:2]
             linked = (path.parent / file_part).resolve() if file_part else path
             if not linked.exists():
                 yield lineno, target, "no such file"
