@@ -19,7 +19,7 @@ REFRESH_TOKEN_TTL ?= 86400
 export ANSIBLE_COLLECTIONS_PATH := $(COLLECTIONS)
 export PATH := $(BIN):$(PATH)
 
-.PHONY: all venv emulator fleet demo test unit integration lint sanity docs docs-check changelog-lint build ee-context benchmark bench test-oldest clean
+.PHONY: all venv emulator fleet demo test unit integration lint sanity docs docs-check docs-lint docs-site changelog-lint build ee-context benchmark bench test-oldest clean
 
 all: test
 
@@ -49,7 +49,7 @@ EMULATOR_LOGIN = --client-id '$(CLIENT_ID)' --client-secret '$(CLIENT_SECRET)' \
 demo: venv
 	cd tools && $(BIN)/python demo.py
 
-test: docs-check unit integration lint sanity changelog-lint
+test: docs-check docs-lint unit integration lint sanity changelog-lint
 
 # The oldest supported ansible-core (2.19) runs on Python 3.11; requirements-dev.txt picks it there.
 OLDEST_PYTHON ?= python3.11
@@ -73,6 +73,22 @@ docs: venv
 
 docs-check: venv
 	$(BIN)/python tools/render_docs.py --check
+
+DOCS_STAMP := $(VENV)/.installed-docs
+$(DOCS_STAMP): requirements-docs.txt $(STAMP)
+	$(BIN)/python -m pip install --quiet -r requirements-docs.txt
+	@touch $@
+
+# Plugin and role docs (schema, markup, references to options and plugins, rstcheck) and the Markdown guides' links;
+# fails on a broken reference.
+docs-lint: venv $(DOCS_STAMP)
+	$(BIN)/antsibull-docs lint-collection-docs --plugin-docs --validate-collection-refs dependent $(LINK)
+	$(BIN)/python tools/check_markdown_links.py
+
+# Not part of `test`: a few minutes. The static HTML site, built offline; see tools/docs_site.sh.
+DOCS_SITE ?= build/docs-site
+docs-site: venv $(DOCS_STAMP)
+	tools/docs_site.sh $(DOCS_SITE)
 
 changelog-lint: venv
 	$(BIN)/antsibull-changelog lint
