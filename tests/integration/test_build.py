@@ -13,7 +13,8 @@ DEVELOPMENT_ONLY = ("emulator", "tests", "tools", "benchmarks", "build", ".ci", 
                     ".ansible-lint", "requirements-dev.txt", "execution-environment.yml", "changelogs/fragments",
                     "docs/emulator.md", "docs/architecture.md")
 # What the collection's users and ansible-builder need from the artifact besides plugins, roles and playbooks.
-SHIPPED = ("README.md", "LICENSE", "meta/runtime.yml", "meta/execution-environment.yml", "requirements.txt",
+SHIPPED = ("README.md", "LICENSE", "CHANGELOG.rst", "meta/runtime.yml", "meta/execution-environment.yml",
+           "requirements.txt",
            "extensions/awx/install_credential_types.yml", "extensions/awx/credential_types/yeastar.yml",
            "extensions/awx/credential_types/portsip.yml", "extensions/awx/credential_types/telecomx.yml")
 MARKDOWN_LINK = re.compile(r"\]\(([^)#\s]+)(?:#[^)]*)?\)")
