@@ -558,7 +558,7 @@ class InboundRouteAdapter(RouteAdapter):
     def with_matching_options(self, payload, current):
         """The payload with the matching options that make the PBX use what it sends (no did_option or
         cid_option for an empty pattern list: the PBX requires patterns with `patterns`)."""
-        have = None if current is None else dict((option, current.get(option) or "patterns") for option, _ in MATCHING)
+        have = None if current is None else dict((option, current.get(option) or "patterns") for option, _modes in MATCHING)
         for key, option, mode in self.WIRE_MODES:
             if payload.get(key) and (have is None or have[option] != mode):
                 payload[option] = mode

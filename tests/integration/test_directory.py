@@ -2,12 +2,7 @@
 update, no-op re-run, check mode, diff, delete, missing references, deleting a contact a phonebook holds (70091),
 the gathered -> overridden round trip, and yeastar_info reading every page."""
 
-import pathlib
-
-import yaml
 from helpers import play, task
-
-ROOT = pathlib.Path(__file__).resolve().parents[2]
 
 CONTACT = "telephony.pbx.yeastar_company_contact"
 PHONEBOOK = "telephony.pbx.yeastar_phonebook"
@@ -209,21 +204,6 @@ def test_info_reads_every_page_and_batches_details(workspace, pbx):
     assert counters["company_contact/list"] == 2, "pages of 1000"
     assert counters["company_contact/query"] == 11, "1050 ids in batches of 100"
     assert pbx.counters()["writes"] == 0
-
-
-def module_examples(name):
-    """The EXAMPLES of a module, as tasks."""
-    source = (ROOT / "plugins" / "modules" / (name + ".py")).read_text()
-    return yaml.safe_load(source.split('EXAMPLES = r"""', 1)[1].split('"""', 1)[0])
-
-
-def test_the_documented_examples_run_as_written(workspace, pbx):
-    for name in ("yeastar_phonebook", "yeastar_company_contact"):
-        run = workspace.playbook(play(*module_examples(name)), json_output=True)
-        assert run.rc == 0, run.output
-    assert stored_contact(pbx) is None, "the last example deletes the contact"
-    assert [item["name"] for item in pbx.state()["phonebooks"] if item["name"] in ("Suppliers", "Everyone")] == \
-        ["Suppliers"]
 
 
 def test_rendered_needs_no_connection(workspace, pbx):
