@@ -199,6 +199,17 @@ def test_a_fleet_gets_one_token_per_pbx(workspace, pbx):
     assert pbx.counters()["total"] == 0, "the default instance was not touched"
 
 
+def test_an_idle_timeout_above_the_wait_between_tasks_keeps_one_token(workspace, pbx):
+    """docs/fleet.md: a connection idle longer than ansible_connect_timeout closes, revoking its token, and the
+    next task logs in again; raising the timeout in the inventory keeps the one token."""
+    for timeout, tokens in ((2, 2), (60, 1)):
+        pbx.reset()
+        workspace.write_inventory({"ansible_connect_timeout": timeout})
+        run = workspace.playbook(play(capacity("before"), pause(5), capacity("after")))
+        assert run.rc == 0, run.output
+        assert pbx.counters()["tokens_issued"] == tokens, "ansible_connect_timeout: %d" % timeout
+
+
 def test_hosts_sharing_one_connection_are_refused_not_mixed_up(workspace, pbx):
     for name in ("hotel-a", "hotel-b"):
         pbx.control("instances", {"name": name})

@@ -252,8 +252,10 @@ class Examples:
             pbx.control("counters/reset", {})
         include = {"name": "examples", "ansible.builtin.include_tasks": "{{ inventory_hostname }}.yml"}
         with PhoneAnswers(self.pbxes.get("yeastar_call")):
+            # 25 hosts on 4 forks: a host can wait longer than ansible-core's 30 s idle timeout between its tasks,
+            # and an idle connection shutting down as the next task connects fails that task (docs/fleet.md).
             run = self.space.playbook(play(include, strategy="free"), "-e", "@vault.json", "--forks", "4", timeout=900,
-                                      json_output=True)
+                                      json_output=True, env={"ANSIBLE_PERSISTENT_CONNECT_TIMEOUT": "600"})
         return run, dict((name, pbx.control("counters")) for name, pbx in self.pbxes.items())
 
     def stop(self):
@@ -319,8 +321,9 @@ def test_examples_run_as_written_and_repeat_unchanged(name, ran):
     assert set(case.once) <= set(t["name"] for t in tasks), "once names tasks the examples lack"
     results = task_results(ran.run, name, with_repeats(tasks, case.once))
     expected = [t["name"] for t in with_repeats(tasks, case.once)]
-    assert [(task.title, task.result.get("failed", False)) for task in results] == \
-        [(title, False) for title in expected], ran.run.output
+    # A failed task shows its message in the diff itself, the part of the output a CI log keeps.
+    assert [(task.title, task.result.get("msg", "failed") if task.result.get("failed") else "ok") for task in results] \
+        == [(title, "ok") for title in expected], ran.run.output
     assert not [task.title for task in results if task.result.get("skipped")]
     stats = ran.run.stats(name)
     assert stats["ok"] + stats["changed"] > 0 and stats["failures"] == stats["unreachable"] == stats["skipped"] == 0
