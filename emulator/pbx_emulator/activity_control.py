@@ -10,6 +10,7 @@ from typing import Any
 
 from . import activity as act
 from . import callflow
+from .calls import change_presence, register_device
 from .extension import display_name
 from .state import Instance
 
@@ -49,10 +50,14 @@ def extension_status(pbx: Instance, body: dict) -> dict:
             raise ValueError(f"{number}: presence_status {status!r} is not a presence status")
         devices = {d: act.registration_entries(d, wanted[d]) for d in act.DEVICES if d in wanted}
         updates.append((extensions[number], status, devices))
+    # What changes is what the phone or Linkus would report: 30009 and 30007 as with the single-change routes.
     for ext, status, devices in updates:
-        if status:
-            ext["presence_status"] = status
-        pbx.data.activity.registrations.setdefault(ext["id"], {}).update(devices)
+        if status and status != ext["presence_status"]:
+            change_presence(pbx, ext, status)
+        registered = pbx.data.activity.registrations.get(ext["id"], {})
+        for device, entries in devices.items():
+            if entries != registered.get(device, []):
+                register_device(pbx, ext, device, entries)
     return {"updated": len(updates)}
 
 

@@ -18,6 +18,7 @@ from typing import Any
 
 from . import events
 from .api import Call, Endpoint
+from .activity import is_registered as has_registered_device
 from .call_log import activity_of
 from .errors import (CHANNEL_NOT_FOUND, FAILURE, OPERATION_NOT_SUPPORTED, PARAMETER_ERROR, ApiError,
                      param_error)
@@ -28,7 +29,10 @@ from .validation import Rule, require_valid
 
 PARKING_SLOTS = tuple(str(n) for n in range(6000, 6050))
 PARK_TIME = 60
-ENDPOINT_KINDS = ("Sip", "Mobile", "Desktop", "Web", "Pad")
+# 30007's endpoint kinds (table 341) and the device of Ext_Basicinfo's online_status each registers.
+KIND_DEVICES = {"Sip": "sip_phone", "Mobile": "linkus_mobile", "Desktop": "linkus_desktop", "Web": "linkus_web",
+                "Pad": "linkus_mobile"}
+TABLET_TYPES = ("ipad", "pad")
 # Call statuses of an extension in 30008 (table 343).
 RINGING, BUSY, IDLE = "ringing", "busy", "idle"
 TALKING = ("ANSWER", "ANSWERED")
@@ -77,7 +81,6 @@ class LiveCall:
 
 @dataclass
 class Telephony:
-    registrations: dict[str, dict[str, str]] = field(default_factory=dict)   # number -> kind -> ip
     trunks: dict[str, dict] = field(default_factory=dict)
     calls: dict[str, LiveCall] = field(default_factory=dict)
     parked: dict[str, dict] = field(default_factory=dict)                    # slot -> park entry
@@ -113,7 +116,33 @@ def ring_group_by_number(pbx: Instance, number: str) -> dict | None:
 
 
 def is_registered(pbx: Instance, number: str) -> bool:
-    return bool(telephony(pbx).registrations.get(number))
+    ext = extension_by_number(pbx, number)
+    return ext is not None and has_registered_device(activity_of(pbx), ext["id"])
+
+
+# ------------------------------------------------------------ endpoints and presence
+
+def _kind_of(device: str, entries: list[dict]) -> str:
+    if device == "linkus_mobile" and any(e.get("linkus_dev_type") in TABLET_TYPES for e in entries):
+        return "Pad"
+    return next(kind for kind, known in KIND_DEVICES.items() if known == device)
+
+
+def register_device(pbx: Instance, ext: dict, device: str, entries: list[dict]) -> None:
+    """A device of the extension registers (entries) or unregisters ([]): kept where online_status reads it
+    (extension/list, get, query) and calls look, and reported as 30007 (table 341)."""
+    registered = activity_of(pbx).registrations.setdefault(ext["id"], {})
+    reported = entries or registered.get(device) or [{}]
+    registered[device] = entries
+    events.publish(pbx, 30007, {"extension": ext["number"], "kind": _kind_of(device, reported),
+                                "status": "Registered" if entries else "Unregistered",
+                                "registered_ip": reported[0].get("ip", "")})
+
+
+def change_presence(pbx: Instance, ext: dict, status: str) -> None:
+    """The user changes presence on the phone or Linkus (30009)."""
+    ext["presence_status"] = status
+    events.publish(pbx, 30009, {"extension": ext["number"], "status": status})
 
 
 def _pattern(pattern: str) -> re.Pattern:
@@ -648,16 +677,18 @@ def set_registration(pbx: Instance, body: dict) -> dict:
     ext = _known_extension(pbx, body)
     kind, status = _text(body, "kind", "Sip"), _text(body, "status", "Registered")
     address = _text(body, "registered_ip", "192.0.2.10")
-    if kind not in ENDPOINT_KINDS or status not in ("Registered", "Unregistered"):
-        raise ValueError(f"kind must be one of {ENDPOINT_KINDS}; status Registered or Unregistered")
-    endpoints = telephony(pbx).registrations.setdefault(ext["number"], {})
-    if status == "Registered":
-        endpoints[kind] = address
-    else:
-        endpoints.pop(kind, None)
-    events.publish(pbx, 30007, {"extension": ext["number"], "kind": kind, "status": status,
-                                "registered_ip": address})
-    return {"registrations": endpoints}
+    if kind not in KIND_DEVICES or status not in ("Registered", "Unregistered"):
+        raise ValueError(f"kind must be one of {tuple(KIND_DEVICES)}; status Registered or Unregistered")
+    entry = {"ip": address}
+    if kind in ("Mobile", "Pad"):
+        entry["linkus_dev_type"] = "pad" if kind == "Pad" else "android"
+    register_device(pbx, ext, KIND_DEVICES[kind], [entry] if status == "Registered" else [])
+    return {"registrations": _registrations(pbx, ext)}
+
+
+def _registrations(pbx: Instance, ext: dict) -> dict[str, list[dict]]:
+    return {device: entries for device, entries in activity_of(pbx).registrations.get(ext["id"], {}).items()
+            if entries}
 
 
 def set_presence(pbx: Instance, body: dict) -> dict:
@@ -666,8 +697,7 @@ def set_presence(pbx: Instance, body: dict) -> dict:
     status = _text(body, "status")
     if status not in PRESENCE_STATUSES:
         raise ValueError(f"status must be one of {PRESENCE_STATUSES}")
-    ext["presence_status"] = status
-    events.publish(pbx, 30009, {"extension": ext["number"], "status": status})
+    change_presence(pbx, ext, status)
     return {"extension": ext["number"], "status": status}
 
 
@@ -730,7 +760,9 @@ def live_state(pbx: Instance, body: dict) -> dict:
     return {"calls": [c.view() for c in tel.calls.values()],
             "parked": [{"slot": s, "call_id": p["call_id"], "channel_id": p["member"].channel_id}
                        for s, p in sorted(tel.parked.items())],
-            "registrations": tel.registrations, "trunks": tel.trunks, "cdrs": tel.cdrs,
+            "registrations": {e["number"]: _registrations(pbx, e) for e in pbx.data.extensions.values()
+                              if _registrations(pbx, e)},
+            "trunks": tel.trunks, "cdrs": tel.cdrs,
             "prompts": tel.prompts,
             "muted": [m.channel_id for c in tel.calls.values() for m in c.members if m.muted],
             "recording": {c.call_id: c.recording for c in tel.calls.values() if c.recording}}

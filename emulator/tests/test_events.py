@@ -177,3 +177,43 @@ def test_registration_presence_and_trunk_events(authed, server):
     status, reply = authed.raw("POST", "/_emulator/presence", {"extension": "2001", "status": "asleep"},
                                headers={})
     assert status == 400 and "status must be one of" in reply["error"]
+
+
+def test_both_control_routes_register_the_same_endpoints_and_report_changes(authed, server):
+    """extension_status (seeding many at once) and registrations/presence (one change) set one state: what calls
+    need and extension/list shows, each change reported as the phone would (30007, 30009), a repeat not at all."""
+    make_extension(authed, "2001")
+    make_extension(authed, "2002")
+
+    async def scenario():
+        async with Stream(server.base_url, authed.token) as stream:
+            await stream.subscribe([30007, 30009])
+            authed.control("POST", "extension_status", {"2001": {"sip_phone": ["192.0.2.21:5060"],
+                                                                 "presence_status": "lunch"}})
+            authed.control("POST", "extension_status", {"2001": {"sip_phone": ["192.0.2.21:5060"],
+                                                                 "presence_status": "lunch"}})
+            authed.control("POST", "registrations", {"extension": "2002", "kind": "Pad",
+                                                     "registered_ip": "203.0.113.9"})
+            authed.control("POST", "extension_status", {"2002": {"linkus_mobile": False}})
+            reports = await stream.events(4)
+            assert [(r["type"], r["msg"]) for r in reports] == [
+                (30009, {"extension": "2001", "status": "lunch"}),
+                (30007, {"extension": "2001", "kind": "Sip", "status": "Registered",
+                         "registered_ip": "192.0.2.21:5060"}),
+                (30007, {"extension": "2002", "kind": "Pad", "status": "Registered",
+                         "registered_ip": "203.0.113.9"}),
+                (30007, {"extension": "2002", "kind": "Pad", "status": "Unregistered",
+                         "registered_ip": "203.0.113.9"})]
+            await stream.nothing_more()
+    run(scenario())
+
+    authed.control("POST", "registrations", {"extension": "2002", "registered_ip": "192.0.2.22:5060"})
+    shown = {e["number"]: e["online_status"] for e in authed.get("extension/list")["data"]}
+    assert shown["2002"]["sip_phone"]["status_list"] == [{"ip": "192.0.2.22:5060", "status": 1}]
+    assert shown["2002"]["linkus_mobile"] == {"status": 0}
+    # A phone registered through extension_status places calls; one unregistered through registrations cannot.
+    assert authed.control("POST", "calls", {"caller": "2001", "callee": "2002"})["call_id"]
+    authed.control("POST", "registrations", {"extension": "2001", "status": "Unregistered"})
+    assert authed.get("extension/list")["data"][0]["online_status"]["sip_phone"] == {"status": 0}
+    status, reply = authed.raw("POST", "/_emulator/calls", {"caller": "2001", "callee": "2002"}, headers={})
+    assert status == 400 and "no registered endpoint" in reply["error"]
