@@ -127,7 +127,8 @@ def record_call(activity: Activity, call: dict, recorded: bool = True) -> dict:
 
     ``call`` holds timestamp, from_number, from_name, to_number, to_name, call_type,
     disposition, ring_duration, talk_duration and optionally src_addr, src_trunk,
-    dst_trunk, did_number, dod_number, reason."""
+    dst_trunk, did_number, dod_number, reason and record_file (the name a recording
+    already has)."""
     activity.next_cdr_id += 1
     stamp = int(call["timestamp"])
     uid = time.strftime("%Y%m%d%H%M%S", time.gmtime(stamp)) + "%05X" % (activity.next_cdr_id & 0xFFFFF)
@@ -144,8 +145,8 @@ def record_call(activity: Activity, call: dict, recorded: bool = True) -> dict:
         "did_number": call.get("did_number", ""), "dod_number": call.get("dod_number", ""),
         "record_file": "", "reason": call.get("reason", "src hangup"),
     }
-    if recorded and talk:
-        cdr["record_file"] = "%s-%d.%d-%s-%s-%s.wav" % (
+    if recorded and (talk or call.get("record_file")):
+        cdr["record_file"] = call.get("record_file") or "%s-%d.%d-%s-%s-%s.wav" % (
             time.strftime("%Y%m%d%H%M%S", time.gmtime(stamp + ring)), stamp, cdr["id"] % 1000,
             cdr["from_number"], cdr["to_number"], cdr["call_type"])
         activity.next_recording_id += 1

@@ -19,10 +19,12 @@ from typing import Any
 from . import events
 from .api import Call, Endpoint
 from .activity import is_registered as has_registered_device
+from .activity import record_call
 from .call_log import activity_of
 from .errors import (CHANNEL_NOT_FOUND, FAILURE, OPERATION_NOT_SUPPORTED, PARAMETER_ERROR, ApiError,
                      param_error)
 from .extension import STATUSES as PRESENCE_STATUSES
+from .extension import display_name
 from .ring_group import flat_members
 from .state import Instance
 from .validation import Rule, require_valid
@@ -272,7 +274,20 @@ def _end(pbx: Instance, live: LiveCall, status: str | None = None) -> None:
     }
     tel.cdrs.append(cdr)
     tel.calls.pop(live.call_id, None)
+    # The call also joins the call log that cdr/list, cdr/search and recording/list read.
+    record_call(activity_of(pbx), {
+        "timestamp": int(live.started), "call_type": live.kind, "disposition": cdr["status"],
+        "from_number": live.call_from, "from_name": _name_of(pbx, live.call_from),
+        "to_number": live.call_to, "to_name": _name_of(pbx, live.call_to),
+        "ring_duration": int((live.answered or now) - live.started), "talk_duration": cdr["talk_duration"],
+        "src_trunk": live.src_trunk, "dst_trunk": live.dst_trunk, "did_number": cdr["did_number"],
+        "record_file": live.recording_file}, recorded=bool(live.recording_file))
     events.publish(pbx, 30012, cdr)
+
+
+def _name_of(pbx: Instance, number: str) -> str:
+    ext = extension_by_number(pbx, number)
+    return display_name(ext) if ext else ""
 
 
 def place(pbx: Instance, caller: str, callee: str, *, trunk: str = "", permitted: dict | None = None,

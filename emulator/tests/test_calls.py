@@ -279,3 +279,22 @@ def test_trunk_writes_report_30023(authed, server):
             authed.control("POST", "seed", {"trunks": [REGISTER]})         # seeding reports nothing
             await stream.nothing_more()
     run(scenario())
+
+
+def test_a_simulated_call_joins_the_call_log_and_its_recording_the_recordings(authed, office):
+    """What cdr/list, cdr/search and recording/list show includes the calls that happened, as on a PBX."""
+    missed = authed.post("call/dial", {"caller": "2001", "callee": "2003"})["call_id"]
+    authed.post("call/hangup", {"channel_id": channel(authed, missed, "2001")})
+    call_id = answered_call(authed)
+    ch = channel(authed, call_id, "2002")
+    assert authed.post("call/record_start", {"channel_id": ch})["errcode"] == 0
+    authed.post("call/hangup", {"channel_id": ch})
+
+    logged = authed.get("cdr/list", sort_by="id", order_by="asc")["data"]
+    assert [(c["call_from"], c["call_to"], c["disposition"], c["call_type"]) for c in logged] == [
+        ("Terrell Smith<2001>", "Terrell Smith<2003>", "NO ANSWER", "Internal"),
+        ("Terrell Smith<2001>", "Terrell Smith<2002>", "ANSWERED", "Internal")]
+    assert "record_file" not in logged[0]
+    recorded = authed.control("GET", "calls")["cdrs"][-1]["recording"]
+    assert logged[1]["record_file"] == recorded
+    assert [r["file"] for r in authed.get("recording/list")["data"]] == [recorded]
