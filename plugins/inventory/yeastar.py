@@ -163,6 +163,9 @@ HOST_PATTERN_FIELDS = ("pbx", "number", "id")
 NUMBER_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 PBX_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 DEVICES = ("sip_phone", "linkus_desktop", "linkus_mobile", "linkus_web")
+# What login and address messages tell the user to check: the settings of a pbxes entry.
+SOURCE_SETTINGS = {"client_id": "client_id", "client_secret": "client_secret", "address": "url",
+                   "base_path": "the path of url"}
 # Extension settings a host may carry with details on; anything else (passwords, PINs, registration name,
 # presence forwarding rules) stays on the PBX.
 DETAIL_VARS = ("first_name", "last_name", "title", "caller_id", "role_id", "concurrent_registrations", "transport",
@@ -299,7 +302,8 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             "host": pbx["host"], "port": pbx["port"], "use_ssl": pbx["use_ssl"],
             "validate_certs": pbx["validate_certs"], "ca_path": pbx["ca_path"], "base_path": pbx["base_path"],
             "remote_user": pbx["client_id"], "password": pbx["client_secret"], "timeout": self.get_option("timeout"),
-        }, log=lambda message: display.vvv("telephony.pbx.yeastar inventory, PBX %s: %s" % (pbx["name"], message)))
+        }, log=lambda message: display.vvv("telephony.pbx.yeastar inventory, PBX %s: %s" % (pbx["name"], message)),
+            settings=SOURCE_SETTINGS)
         try:
             reader = PBXReader(pbx, session)
             extensions = reader.extensions(filters)

@@ -61,6 +61,7 @@ def test_wrong_secret_fails_after_exactly_one_login(workspace, pbx):
     message = run.results("one")["msg"]
     assert run.results("two")["failed"] is True, "the next task fails too, without another login"
     assert "refused" in message and "blocks this controller's IP address after 5" in message
+    assert "Check ansible_user (Client ID) and ansible_httpapi_password (Client Secret)" in message
     assert "not-the-secret" not in run.output
     counters = pbx.counters()
     assert counters["by_endpoint"]["get_token"] == 1
@@ -283,13 +284,15 @@ def test_a_url_where_no_yeastar_api_answers_says_so(workspace, pbx):
     message = run.results("capacity")["msg"]
     assert "No Yeastar API answers at http://127.0.0.1:%d/elsewhere/openapi/v1.0/" % pbx.port in message
     assert "HTTP 404" in message and "Client ID" not in message
+    assert "Check ansible_host, ansible_httpapi_port, ansible_httpapi_use_ssl and ansible_httpapi_yeastar_base_path" \
+        in message
     assert pbx.counters()["failed_logins"] == 0
 
 
 def test_an_invalid_base_path_is_refused_before_any_request(workspace, pbx):
     workspace.write_inventory({"ansible_httpapi_yeastar_base_path": "/pbx/../admin"})
     run = workspace.playbook(play(capacity()), json_output=True)
-    assert "must be a path such as /pbx/hotel" in run.results("capacity")["msg"]
+    assert "(ansible_httpapi_yeastar_base_path) must be a path such as /pbx/hotel" in run.results("capacity")["msg"]
     assert pbx.counters()["total"] == 0
 
 

@@ -169,6 +169,7 @@ def test_refused_login_is_not_retried(pbx, caplog):
 
     refusal = asyncio.run(scenario())
     assert "was refused by the PBX" in str(refusal) and "wrong-secret-value" not in str(refusal)
+    assert "Check client_id (Client ID) and client_secret (Client Secret)" in str(refusal)
     time.sleep(0.5)
     assert pbx.counters()["failed_logins"] == 1
     assert "wrong-secret-value" not in caplog.text

@@ -174,6 +174,9 @@ def test_a_pbx_down_warns_and_strict_fails(workspace, fleet):
     warnings = " ".join(run.stderr.split())
     assert "PBX lost could not be read" in warnings and "PBX refused could not be read" in warnings
     assert "errcode" in warnings and "lost-secret" not in warnings and "wrong-secret-1" not in warnings
+    # The refusal names the settings of the source's pbxes entry, not the connection variables of a playbook.
+    assert "Check client_id (Client ID) and client_secret (Client Secret)" in warnings
+    assert "ansible_httpapi_password" not in warnings
     # ansible-inventory turns a source's failure into a warning unless told otherwise.
     strict = inventory(workspace, source(workspace, fleet, pbxes=pbxes, strict=True), "--list",
                        ANSIBLE_INVENTORY_ANY_UNPARSED_IS_FAILED="True")

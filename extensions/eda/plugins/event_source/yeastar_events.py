@@ -146,6 +146,9 @@ EVENT_IDS = {name: number for number, name in EVENT_NAMES.items()}
 HEARTBEAT = "heartbeat"
 HEARTBEAT_RESPONSE = "heartbeat response"
 USER_AGENT = "telephony.pbx yeastar_events"
+# What login and address messages tell the user to check: this source's arguments.
+SOURCE_SETTINGS = {"client_id": "client_id", "client_secret": "client_secret",
+                   "address": "host, port, use_ssl and base_path", "base_path": "base_path"}
 TOKEN_IN_URL = re.compile(r"((?:access|refresh)_token=)[^&\s'\"]+")
 
 
@@ -257,7 +260,7 @@ class EventStream:
     def __init__(self, queue: asyncio.Queue, settings: Settings) -> None:
         self.queue = queue
         self.settings = settings
-        self.session = EventSession(settings.session_options, log=LOG.debug)
+        self.session = EventSession(settings.session_options, log=LOG.debug, settings=SOURCE_SETTINGS)
         self.last_heard = 0.0
 
     async def run(self) -> None:
