@@ -163,9 +163,10 @@ HOST_PATTERN_FIELDS = ("pbx", "number", "id")
 NUMBER_RANGE = re.compile(r"^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$")
 PBX_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 DEVICES = ("sip_phone", "linkus_desktop", "linkus_mobile", "linkus_web")
-# What login and address messages tell the user to check: the settings of a pbxes entry.
-SOURCE_SETTINGS = {"client_id": "client_id", "client_secret": "client_secret", "address": "url",
-                   "base_path": "the path of url"}
+# How messages that say what to change name the settings: those of a pbxes entry.
+SETTING_NAMES = {"client_id": "client_id", "client_secret": "client_secret", "address": "url",
+                 "base_path": "the path of url", "plain_http": "an http:// url", "https": "an https:// url",
+                 "no_cert_check": "validate_certs: false", "ca_path": "ca_path"}
 # Extension settings a host may carry with details on; anything else (passwords, PINs, registration name,
 # presence forwarding rules) stays on the PBX.
 DETAIL_VARS = ("first_name", "last_name", "title", "caller_id", "role_id", "concurrent_registrations", "transport",
@@ -303,7 +304,7 @@ class InventoryModule(BaseInventoryPlugin, Constructable, Cacheable):
             "validate_certs": pbx["validate_certs"], "ca_path": pbx["ca_path"], "base_path": pbx["base_path"],
             "remote_user": pbx["client_id"], "password": pbx["client_secret"], "timeout": self.get_option("timeout"),
         }, log=lambda message: display.vvv("telephony.pbx.yeastar inventory, PBX %s: %s" % (pbx["name"], message)),
-            settings=SOURCE_SETTINGS)
+            setting_names=SETTING_NAMES)
         try:
             reader = PBXReader(pbx, session)
             extensions = reader.extensions(filters)

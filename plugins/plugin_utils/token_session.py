@@ -114,9 +114,18 @@ class TokenSession:
     # How long a cached reference look-up may serve later requests: writes through this session drop it at
     # once; this bounds how long a change made by someone else (another job, the web UI) goes unseen.
     reference_cache_seconds = 30.0
+    # How messages that say what to change name the settings: the httpapi connection's variables by default;
+    # controller-side callers (the inventory plugin, the event source) pass their own names.
+    setting_names = {
+        "plain_http": "ansible_httpapi_use_ssl: false",
+        "https": "ansible_httpapi_use_ssl: true",
+        "no_cert_check": "ansible_httpapi_validate_certs: false",
+        "ca_path": "ansible_httpapi_ca_path",
+    }
 
-    def __init__(self, options, log=None):
+    def __init__(self, options, log=None, setting_names=None):
         self.get_option = options.get if isinstance(options, Mapping) else options
+        self.setting_names = dict(self.setting_names, **(setting_names or {}))
         self._log_sink = log
         self._tokens = None
         self._login_error = None
@@ -365,11 +374,10 @@ class TokenSession:
         if self.get_option("use_ssl") and isinstance(reason, ssl.SSLError) and (
                 "WRONG_VERSION_NUMBER" in str(reason) or "record layer failure" in str(reason)):
             return (". The server at %s:%s answers plain HTTP, not HTTPS: use the PBX's HTTPS port, or plain HTTP "
-                    "(ansible_httpapi_use_ssl: false; an inventory source: an http:// url) where that is intended"
-                    % (self.get_option("host"), self.get_option("port")))
+                    "(%s) where that is intended"
+                    % (self.get_option("host"), self.get_option("port"), self.setting_names["plain_http"]))
         if not self.get_option("use_ssl") and isinstance(reason, (ConnectionResetError, http.client.RemoteDisconnected)):
-            return (". If that port serves HTTPS, set ansible_httpapi_use_ssl: true (an inventory source: an "
-                    "https:// url)")
+            return ". If that port serves HTTPS, use HTTPS (%s)" % self.setting_names["https"]
         return ""
 
     def base_url(self):
@@ -402,12 +410,12 @@ class TokenSession:
 
     def connection_warnings(self):
         if not self.get_option("use_ssl"):
-            return ["The connection to %s is plain HTTP: the credentials and tokens travel unencrypted. Set "
-                    "ansible_httpapi_use_ssl: true (and the PBX's HTTPS port)." % self.base_url()]
+            return ["The connection to %s is plain HTTP: the credentials and tokens travel unencrypted. Use HTTPS "
+                    "(%s) and the PBX's HTTPS port." % (self.base_url(), self.setting_names["https"])]
         if self.get_option("validate_certs") is False:
-            return ["Certificate validation is off for %s (ansible_httpapi_validate_certs: false): anyone between "
-                    "the controller and the PBX can read the credentials. Give the PBX's CA with "
-                    "ansible_httpapi_ca_path instead." % self.base_url()]
+            return ["Certificate validation is off for %s (%s): anyone between the controller and the PBX can "
+                    "read the credentials. Give the PBX's CA with %s instead."
+                    % (self.base_url(), self.setting_names["no_cert_check"], self.setting_names["ca_path"])]
         return []
 
     # ------------------------------------------------------------- redaction

@@ -27,26 +27,22 @@ IP_BLOCKED_CODES = (70004, 70087)
 TOKEN_CAP_CODE = 60002
 VALID_BASE_PATH = re.compile(r"^/(?!.*(\.\.|[?#]|://))[^\s]*$")
 
-# Where the user sets what the session reads, for messages that tell what to change: the httpapi connection's
-# variables; the inventory plugin and the event source name their own settings.
-HTTPAPI_SETTINGS = {
-    "client_id": "ansible_user",
-    "client_secret": "ansible_httpapi_password",
-    "address": "ansible_host, ansible_httpapi_port, ansible_httpapi_use_ssl and ansible_httpapi_yeastar_base_path",
-    "base_path": "ansible_httpapi_yeastar_base_path",
-}
-
 
 class YeastarSession(TokenSession):
-    def __init__(self, options, log=None, settings=None):
-        super().__init__(options, log=log)
-        self.settings = dict(HTTPAPI_SETTINGS, **(settings or {}))
+    setting_names = dict(
+        TokenSession.setting_names,
+        client_id="ansible_user",
+        client_secret="ansible_httpapi_password",
+        address="ansible_host, ansible_httpapi_port, ansible_httpapi_use_ssl and ansible_httpapi_yeastar_base_path",
+        base_path="ansible_httpapi_yeastar_base_path",
+    )
 
     def path_prefix(self):
         base = self.get_option("base_path") or ""
         if base and not VALID_BASE_PATH.match(base):
             raise NotSent("The base path (%s) must be a path such as /pbx/hotel: it starts with /, and holds no "
-                          "scheme, '..', '?' or '#'; got %r. Nothing was sent." % (self.settings["base_path"], base))
+                          "scheme, '..', '?' or '#'; got %r. Nothing was sent."
+                          % (self.setting_names["base_path"], base))
         return base.rstrip("/")
 
     def endpoint_path(self, endpoint):
@@ -61,7 +57,7 @@ class YeastarSession(TokenSession):
             raise LoginFailed(
                 "No Yeastar API credentials: set %s to the Client ID and %s to the Client Secret (PBX web "
                 "interface, Integrations > API). No login was attempted."
-                % (self.settings["client_id"], self.settings["client_secret"]))
+                % (self.setting_names["client_id"], self.setting_names["client_secret"]))
         answer = self._token_call("get_token", {"username": username, "password": password})
         if answer.get("errcode") == TOKEN_CAP_CODE:
             raise LoginDeferred(
@@ -111,7 +107,7 @@ class YeastarSession(TokenSession):
             raise LoginFailed(
                 "No Yeastar API answers at %s: %s answered HTTP %s without the API's envelope. Check %s, and that "
                 "the API is enabled on the PBX (Integrations > API). The credentials were not judged."
-                % (self.base_url() + API_PATH, endpoint, status, self.settings["address"]))
+                % (self.base_url() + API_PATH, endpoint, status, self.setting_names["address"]))
         return answer
 
     def _login_refusal(self, what, answer):
@@ -128,7 +124,7 @@ class YeastarSession(TokenSession):
         else:
             text += (" The login is not retried: the PBX blocks this controller's IP address after 5 consecutive"
                      " failed logins. Check %s (Client ID) and %s (Client Secret)."
-                     % (self.settings["client_id"], self.settings["client_secret"]))
+                     % (self.setting_names["client_id"], self.setting_names["client_secret"]))
         return text
 
     @staticmethod

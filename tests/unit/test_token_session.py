@@ -830,3 +830,17 @@ def test_https_to_a_plain_http_port_says_what_to_change(plain_http_port):
                               "remote_user": CLIENT_ID, "password": SECRET, "timeout": 5})
     with pytest.raises(AnsibleConnectionFailure, match="answers plain HTTP, not HTTPS.*use_ssl: false"):
         session.request("GET", "extension/list")
+
+
+def test_a_controller_side_caller_is_told_its_own_setting_names(plain_http_port):
+    """The inventory plugin's sessions name its settings (an http:// url), not the httpapi connection's variables."""
+    from ansible_collections.telephony.pbx.plugins.inventory.yeastar import SETTING_NAMES
+
+    session = YeastarSession({"host": "127.0.0.1", "port": plain_http_port, "use_ssl": True, "validate_certs": False,
+                              "remote_user": CLIENT_ID, "password": SECRET, "timeout": 5}, setting_names=SETTING_NAMES)
+    with pytest.raises(AnsibleConnectionFailure, match=r"answers plain HTTP, not HTTPS.*\(an http:// url\)") as info:
+        session.request("GET", "extension/list")
+    assert "ansible_httpapi" not in str(info.value)
+    assert session.connection_warnings() == [
+        "Certificate validation is off for https://127.0.0.1:%d (validate_certs: false): anyone between the controller "
+        "and the PBX can read the credentials. Give the PBX's CA with ca_path instead." % plain_http_port]

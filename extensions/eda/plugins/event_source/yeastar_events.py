@@ -146,9 +146,11 @@ EVENT_IDS = {name: number for number, name in EVENT_NAMES.items()}
 HEARTBEAT = "heartbeat"
 HEARTBEAT_RESPONSE = "heartbeat response"
 USER_AGENT = "telephony.pbx yeastar_events"
-# What login and address messages tell the user to check: this source's arguments.
-SOURCE_SETTINGS = {"client_id": "client_id", "client_secret": "client_secret",
-                   "address": "host, port, use_ssl and base_path", "base_path": "base_path"}
+# How messages that say what to change name the settings: this source's arguments.
+SETTING_NAMES = {"client_id": "client_id", "client_secret": "client_secret",
+                 "address": "host, port, use_ssl and base_path", "base_path": "base_path",
+                 "plain_http": "use_ssl: false", "https": "use_ssl: true", "no_cert_check": "validate_certs: false",
+                 "ca_path": "ca_path"}
 TOKEN_IN_URL = re.compile(r"((?:access|refresh)_token=)[^&\s'\"]+")
 
 
@@ -260,7 +262,7 @@ class EventStream:
     def __init__(self, queue: asyncio.Queue, settings: Settings) -> None:
         self.queue = queue
         self.settings = settings
-        self.session = EventSession(settings.session_options, log=LOG.debug, settings=SOURCE_SETTINGS)
+        self.session = EventSession(settings.session_options, log=LOG.debug, setting_names=SETTING_NAMES)
         self.last_heard = 0.0
 
     async def run(self) -> None:
