@@ -775,8 +775,8 @@ def live_state(pbx: Instance, body: dict) -> dict:
     return {"calls": [c.view() for c in tel.calls.values()],
             "parked": [{"slot": s, "call_id": p["call_id"], "channel_id": p["member"].channel_id}
                        for s, p in sorted(tel.parked.items())],
-            "registrations": {e["number"]: _registrations(pbx, e) for e in pbx.data.extensions.values()
-                              if _registrations(pbx, e)},
+            "registrations": {number: devices for number, devices in
+                              ((e["number"], _registrations(pbx, e)) for e in pbx.data.extensions.values()) if devices},
             "trunks": tel.trunks, "cdrs": tel.cdrs,
             "prompts": tel.prompts,
             "muted": [m.channel_id for c in tel.calls.values() for m in c.members if m.muted],
